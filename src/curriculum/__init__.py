@@ -1,0 +1,1 @@
+"""Binôme curriculum: lesson packs, checking, progress."""

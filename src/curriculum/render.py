@@ -1,0 +1,91 @@
+"""Author Markdown -> safe HTML.
+
+markdown-it-py with raw HTML off (tags are shown as text), links only with safe schemes
+(http, https, mailto, tel, and relative), images only from files inside the pack (inlined
+as data: URLs, so nothing is fetched from elsewhere). External links open in a new tab
+without giving it access to the page.
+"""
+
+from __future__ import annotations
+
+import base64
+import mimetypes
+from functools import lru_cache
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from .semantics import image_problem
+
+SAFE_SCHEMES = ("http:", "https:", "mailto:", "tel:")
+
+
+def _safe_link(url: str) -> bool:
+    u = "".join(url.split()).lower()
+    if ":" not in u.split("/")[0].split("?")[0].split("#")[0]:
+        return True  # relative link or anchor
+    return u.startswith(SAFE_SCHEMES)
+
+
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md.enable(["table", "strikethrough"])
+    md.validateLink = _safe_link  # type: ignore[method-assign]
+    return md
+
+
+_MD = _parser()
+
+
+def data_url(path: Path) -> str:
+    mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    return f"data:{mime};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
+
+
+def _fix_tokens(tokens: list[Token], pack_dir: Path | None) -> None:
+    for tok in tokens:
+        if tok.children:
+            _fix_tokens(tok.children, pack_dir)
+        if tok.type == "image":
+            src = str(tok.attrs.get("src", ""))
+            ok = pack_dir is not None and image_problem(src, pack_dir) is None
+            if ok and pack_dir is not None:
+                tok.attrs["src"] = data_url(pack_dir / src)
+            else:  # replaced by its alt text, so nothing is fetched
+                tok.type = "text"
+                tok.content = f"[{tok.content or 'image'}]"
+                tok.children = None
+        elif tok.type == "link_open":
+            href = str(tok.attrs.get("href", ""))
+            if href.startswith(("http:", "https:")):
+                tok.attrs["target"] = "_blank"
+                tok.attrs["rel"] = "noopener noreferrer"
+
+
+@lru_cache(maxsize=4096)
+def to_html(markdown: str, pack_dir: Path | None = None, inline: bool = False) -> str:
+    "Render Markdown safely. `inline` renders a single line without a <p> around it."
+    text = str(markdown)
+    tokens = _MD.parseInline(text) if inline else _MD.parse(text)
+    _fix_tokens(tokens, pack_dir)
+    return _MD.renderer.render(tokens, _MD.options, {})
+
+
+def plain_text(markdown: str) -> str:
+    "Markdown without its markup (for labels, selftest answers and exports)."
+    out: list[str] = []
+
+    def walk(tokens: list[Token]) -> None:
+        for tok in tokens:
+            if tok.children:
+                walk(tok.children)
+            elif tok.type in ("text", "code_inline"):
+                out.append(tok.content)
+            elif tok.type in ("softbreak", "hardbreak"):
+                out.append(" ")
+            elif tok.type == "fence" or tok.type == "code_block":
+                out.append(tok.content)
+
+    walk(_MD.parse(str(markdown)))
+    return " ".join("".join(out).split())

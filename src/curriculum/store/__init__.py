@@ -1,0 +1,93 @@
+"""Progress in SQLite, through sqlite-utils.
+
+`open_db(path)` opens (and migrates) the database: WAL, foreign keys on, a busy timeout.
+Every write goes through `write(db)`, which starts with BEGIN IMMEDIATE so concurrent
+sessions queue up instead of failing or losing updates. Connections are never shared
+across threads or Streamlit sessions: open one per operation or per script run.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from ..errors import StoreError
+from .schema import MIGRATIONS
+
+DEFAULT_PATH = Path("data/curriculum.db")
+
+
+def db_path(env: str | None = None) -> Path:
+    "CURRICULUM_DB, or data/curriculum.db."
+    value = os.environ.get("CURRICULUM_DB") if env is None else env
+    return Path(value) if value else DEFAULT_PATH
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def connect(path: Path | str) -> Database:
+    "A connection with WAL, foreign keys and a 30 s busy timeout (no migration)."
+    if str(path) != ":memory:":
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    try:
+        conn = sqlite3.connect(str(path), timeout=30, isolation_level=None,
+                               check_same_thread=False)
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA busy_timeout = 30000")
+        db = Database(conn)
+        if str(path) != ":memory:":
+            db.enable_wal()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path}: cannot open the progress database ({exc}); check the file, "
+                         "or point CURRICULUM_DB at another one") from exc
+    return db
+
+
+def open_db(path: Path | str | None = None) -> Database:
+    "Open the progress database and bring its schema up to date."
+    db = connect(db_path() if path is None else path)
+    try:
+        if MIGRATIONS.pending(db):
+            with write(db):
+                MIGRATIONS.apply(db)
+    except sqlite3.DatabaseError as exc:
+        db.close()
+        raise StoreError(f"{path}: the progress database cannot be updated ({exc})") from exc
+    return db
+
+
+@contextmanager
+def write(db: Database) -> Iterator[Database]:
+    "A write transaction that takes the write lock first (BEGIN IMMEDIATE); nests."
+    conn = db.conn
+    if conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    else:
+        conn.execute("COMMIT")
+
+
+@contextmanager
+def session(path: Path | str | None = None) -> Iterator[Database]:
+    "Open, use and close a connection (one per operation: safe across threads)."
+    db = open_db(path)
+    try:
+        yield db
+    finally:
+        db.close()

@@ -1,0 +1,165 @@
+"""Read YAML the way authors expect, keeping where every key and value stands.
+
+- Only ``true``/``false`` are booleans (``no``, ``on``, ``yes`` stay text: "Norway").
+- Duplicate keys are reported instead of silently overwritten.
+- Huge files, alias bombs and absurd nesting give a message, not a hang or a crash.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+MAX_BYTES = 1_000_000
+MAX_NODES = 200_000
+Path_ = tuple[str | int, ...]
+
+
+class _Loader(yaml.SafeLoader):
+    "SafeLoader with YAML 1.2 booleans."
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+@dataclass
+class Document:
+    "A parsed YAML file: its data, where each path stands, and what went wrong."
+
+    data: Any = None
+    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    issues: list[tuple[int, int, str]] = field(default_factory=list)  # line, col, message
+
+    def where(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
+        "Line and column of a path; falls back to the nearest parent that exists."
+        table = self.keys if key else self.values
+        p = tuple(path)
+        while p:
+            if p in table:
+                return table[p]
+            if p in self.values:
+                return self.values[p]
+            p = p[:-1]
+        return self.values.get((), (1, 1))
+
+
+def read_yaml(path: Path) -> Document:
+    "Parse one YAML file. Never raises for bad content: problems go to `issues`."
+    doc = Document()
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            doc.issues.append(
+                (1, 1, f"the file is too large ({size // 1000} kB; a pack file may have "
+                       f"at most {MAX_BYTES // 1000} kB): split it into several lessons")
+            )
+            return doc
+        raw = path.read_bytes()
+    except OSError as exc:
+        doc.issues.append((1, 1, f"cannot read the file: {exc.strerror or exc}"))
+        return doc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        doc.issues.append((line, 1, "the file is not UTF-8 text: save it as UTF-8"))
+        return doc
+    return parse_yaml(text, doc)
+
+
+def parse_yaml(text: str, doc: Document | None = None) -> Document:
+    doc = doc or Document()
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            doc.issues.append((1, 1, "the file is empty"))
+            return doc
+        if _count(node, {}, 0) > MAX_NODES:
+            doc.issues.append((1, 1, "the file expands to too many values (anchors and "
+                                     "aliases used too much): write it out plainly"))
+            return doc
+        _walk(node, (), doc, set())
+        doc.data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        doc.issues.append((line, col, _yaml_message(exc, text, line)))
+    except yaml.YAMLError as exc:
+        doc.issues.append((1, 1, f"YAML error: {exc}"))
+    except RecursionError:
+        doc.issues.append((1, 1, "the file is nested too deeply to read"))
+    finally:
+        loader.dispose()
+    return doc
+
+
+def _yaml_message(exc: yaml.MarkedYAMLError, text: str, line: int) -> str:
+    problem = (exc.problem or exc.context or "invalid YAML").strip()
+    lines = text.splitlines()
+    source = lines[line - 1] if 0 < line <= len(lines) else ""
+    if "\t" in source or "found character '\\t'" in problem:
+        return "YAML syntax: a tab is used for indentation; indent with spaces"
+    if "mapping values are not allowed" in problem:
+        return ("YAML syntax: a ': ' inside a value; put the whole value in quotes "
+                "(\"like: this\")")
+    if "expected <block end>" in problem or "did not find expected key" in problem:
+        return "YAML syntax: the indentation does not line up with the lines above"
+    return f"YAML syntax: {problem}"
+
+
+def _count(node: yaml.Node, memo: dict[int, int], depth: int) -> int:
+    if depth > 200:
+        raise RecursionError
+    key = id(node)
+    if key in memo:
+        return memo[key]
+    total = 1
+    if isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            total += _count(k, memo, depth + 1) + _count(v, memo, depth + 1)
+            if total > MAX_NODES:
+                break
+    elif isinstance(node, yaml.SequenceNode):
+        for v in node.value:
+            total += _count(v, memo, depth + 1)
+            if total > MAX_NODES:
+                break
+    memo[key] = total
+    return total
+
+
+def _walk(node: yaml.Node, path: Path_, doc: Document, stack: set[int]) -> None:
+    doc.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if id(node) in stack:  # a recursive alias: the constructor will refuse it too
+        return
+    stack.add(id(node))
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else repr(key_node)
+            line = key_node.start_mark.line + 1
+            if key == "<<":
+                continue
+            if key in seen:
+                doc.issues.append((line, key_node.start_mark.column + 1,
+                                   f"duplicate key '{key}' (first at line {seen[key]})"))
+                continue
+            seen[key] = line
+            doc.keys[(*path, key)] = (line, key_node.start_mark.column + 1)
+            _walk(value_node, (*path, key), doc, stack)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _walk(item, (*path, i), doc, stack)
+    stack.discard(id(node))
