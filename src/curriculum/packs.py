@@ -79,8 +79,8 @@ def find_pack_dirs(paths: Iterable[Path]) -> list[Path]:
         if not path.exists():
             raise ConfigError(f"{path}: no such folder; check the path "
                               "(or the CURRICULUM_LESSONS setting)")
-        if (path / PACK_FILE).is_file():
-            found.append(path)
+        if (path / PACK_FILE).is_file() or any(path.glob("*.yaml")):
+            found.append(path)  # a pack folder (load_pack reports a missing pack.yaml)
             continue
         for child in sorted(path.iterdir()):
             visible = child.is_dir() and not child.name.startswith((".", "_"))
@@ -173,12 +173,15 @@ def load_pack(folder: Path, out: _Collector) -> LoadedPack | None:
             out.add(p, 1, 1, "error",
                     f"the file {p.name} is not listed in {PACK_FILE} 'lessons'"
                     f"{did_you_mean(stem, listed)}: add '{stem}' to the list, or remove the file")
+    pack_ok = pack is not None
     if pack is not None:
         if pack.id != folder.name:
             out.at(pack_path, doc, ("id",), "error",
                    f"the pack id '{pack.id}' must equal its folder name '{folder.name}'")
+            pack_ok = False
         for where, severity, msg in check_pack(pack):
             out.at(pack_path, doc, where, severity, msg)
+            pack_ok = pack_ok and severity != "error"
     lessons: dict[str, Lesson] = {}
     pack_id = pack.id if pack else folder.name
     for lesson_id in [*listed, *(f for f in files if f not in listed)]:
@@ -188,7 +191,7 @@ def load_pack(folder: Path, out: _Collector) -> LoadedPack | None:
         lesson = _load_lesson(path, folder, pack_id, out)
         if lesson is not None and lesson_id in listed:
             lessons[lesson_id] = lesson
-    if pack is None:
+    if pack is None or not pack_ok:
         return None
     return LoadedPack(pack, folder, lessons, {k: v for k, v in files.items() if k in lessons})
 

@@ -89,3 +89,29 @@ def plain_text(markdown: str) -> str:
 
     walk(_MD.parse(str(markdown)))
     return " ".join("".join(out).split())
+
+
+_LABEL_ESCAPE = str.maketrans({c: "\\" + c for c in "\\`*_[]<>#|~$"})
+
+
+def label(markdown: str) -> str:
+    "Author Markdown reduced to bold, italics and code, for widget labels (no links, no HTML)."
+    out: list[str] = []
+
+    def walk(tokens: list[Token]) -> None:
+        for tok in tokens:
+            if tok.children:
+                walk(tok.children)
+            elif tok.type == "text":
+                out.append(tok.content.translate(_LABEL_ESCAPE))
+            elif tok.type == "code_inline":
+                out.append("`" + tok.content.replace("`", "'") + "`")
+            elif tok.type in ("strong_open", "strong_close"):
+                out.append("**")
+            elif tok.type in ("em_open", "em_close"):
+                out.append("*")
+            elif tok.type in ("softbreak", "hardbreak"):
+                out.append(" ")
+
+    walk(_MD.parseInline(" ".join(str(markdown).split())))
+    return "".join(out)

@@ -1,0 +1,1 @@
+"""The Streamlit interface: the only package that imports streamlit."""

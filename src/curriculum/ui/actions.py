@@ -1,0 +1,127 @@
+"""What the player's buttons do (Streamlit callbacks): call the core, write the store.
+
+Each callback gets a `Ctx` (ids only, plus the step model) and keeps what the page must
+show next in session_state under keys built by `key()`.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import streamlit as st
+
+from ..checking import check, infer_autonomy
+from ..model import Lesson, Step
+from ..store import progress, session
+
+
+@dataclass(frozen=True)
+class Ctx:
+    run_id: int
+    person_id: int
+    session_id: int | None
+    pack_id: str
+    lesson_id: str
+    mode: str
+
+
+def key(ctx: Ctx, step_id: str, what: str) -> str:
+    return f"player.{what}.{ctx.run_id}.{step_id}"
+
+
+def shown_since(ctx: Ctx, step_id: str) -> float:
+    "When this step was first shown in this browser session (for durations)."
+    return st.session_state.setdefault(key(ctx, step_id, "shown"), time.monotonic())
+
+
+def _elapsed(ctx: Ctx, step_id: str) -> float:
+    return time.monotonic() - shown_since(ctx, step_id)
+
+
+def answer_of(ctx: Ctx, step: Step) -> Any:
+    "Read the answer from the step's widgets in session_state."
+    base = key(ctx, step.id, "answer")
+    if step.kind == "choice":
+        if step.multiple:  # type: ignore[union-attr]
+            return [o.id for o in step.options  # type: ignore[union-attr]
+                    if st.session_state.get(f"{base}.{o.id}")]
+        picked = st.session_state.get(base)
+        return [picked] if picked else []
+    if step.kind == "order":
+        return list(st.session_state.get(key(ctx, step.id, "order"), []))
+    return st.session_state.get(base, "")
+
+
+def on_check(ctx: Ctx, step: Step) -> None:
+    answer = answer_of(ctx, step)
+    outcome = check(step, answer)
+    st.session_state[key(ctx, step.id, "outcome")] = outcome
+    if not outcome.counts:
+        return
+    with session() as db:
+        state = progress.step_results(db, ctx.run_id).get(step.id)
+        hints = state.hints_used if state else 0
+        shown = state.answer_shown if state else False
+        autonomy = infer_autonomy(hints, shown)
+        progress.record_attempt(db, progress.Attempt(
+            ctx.run_id, ctx.person_id, ctx.pack_id, ctx.lesson_id, step.id, answer,
+            outcome.status, outcome.rule, hints, shown, autonomy,
+            int(_elapsed(ctx, step.id) * 1000), ctx.session_id))
+        if outcome.correct:
+            progress.complete_step(db, ctx.run_id, step.id, autonomy, int(_elapsed(ctx, step.id)))
+
+
+def on_hint(ctx: Ctx, step: Step) -> None:
+    with session() as db:
+        progress.record_hint(db, ctx.run_id, step.id)
+
+
+def on_show_answer(ctx: Ctx, step: Step) -> None:
+    with session() as db:
+        progress.record_answer_shown(db, ctx.run_id, step.id)
+
+
+def on_autonomy(ctx: Ctx, step: Step) -> None:
+    value = st.session_state.get(key(ctx, step.id, "autonomy"))
+    if value:
+        with session() as db:
+            progress.set_autonomy(db, ctx.run_id, step.id, value, by="mentor")
+
+
+def on_do(ctx: Ctx, step: Step, needed_help: bool) -> None:
+    "A senior alone says 'I did it' (True: after asking for help)."
+    with session() as db:
+        state = progress.step_results(db, ctx.run_id).get(step.id)
+        hints = state.hints_used if state else 0
+        autonomy = infer_autonomy(hints, False, helped=needed_help)
+        progress.complete_step(db, ctx.run_id, step.id, autonomy, int(_elapsed(ctx, step.id)))
+
+
+def on_need_help(ctx: Ctx, step: Step) -> None:
+    st.session_state[key(ctx, step.id, "help")] = True
+    on_show_answer(ctx, step)
+
+
+def on_move(ctx: Ctx, lesson: Lesson, step: Step, delta: int) -> None:
+    "Next (+1) or back (-1). Leaving a step finishes it when it can be finished."
+    with session() as db:
+        state = progress.step_results(db, ctx.run_id).get(step.id)
+        if delta > 0 and (state is None or state.status != "done"):
+            hints = state.hints_used if state else 0
+            shown = state.answer_shown if state else False
+            if not step.checked:
+                helped = st.session_state.get(key(ctx, step.id, "help"), False)
+                autonomy = (infer_autonomy(hints, shown, helped)
+                            if step.kind == "do" else None)
+                progress.complete_step(db, ctx.run_id, step.id, autonomy,
+                                       int(_elapsed(ctx, step.id)))
+            elif shown:
+                progress.complete_step(db, ctx.run_id, step.id, "helped",
+                                       int(_elapsed(ctx, step.id)))
+        index = lesson.index_of(step.id) + delta
+        if index >= len(lesson.steps):
+            progress.complete_run(db, ctx.run_id)
+        else:
+            progress.set_current_step(db, ctx.run_id, lesson.steps[max(0, index)].id)

@@ -1,0 +1,67 @@
+"""The lesson catalogue, by topic: goal and minutes first, with the senior's progress."""
+
+import streamlit as st
+
+from curriculum.i18n import LANGUAGES
+from curriculum.render import label as md_label
+from curriculum.store import progress, session
+from curriculum.ui import data, state
+from curriculum.ui.frame import PAGES
+
+T = state.tr()
+FILTER = "catalogue.language"
+TOPIC_ICONS = {"email": "✉️", "spreadsheets": "🧮", "messaging": "💬",
+               "social-media": "📣", "mentoring": "🤝", "other": "🧩"}
+
+
+def _open(ref: str) -> None:
+    state.set_value(state.LESSON, ref)
+
+
+st.title(f"📚 {T('catalogue.title')}")
+senior = state.senior()
+if senior is None:
+    st.info(T("catalogue.pick_first"), icon="👋")
+    st.page_link(PAGES / "welcome.py", label=T("nav.welcome"), icon="👋")
+    st.stop()
+
+cat = data.catalogue()
+languages = sorted({lp.pack.base_language for lp in cat.packs.values()})
+choices = ["all", *languages]
+st.session_state.setdefault(FILTER, state.lang() if state.lang() in choices else "all")
+chosen = st.radio(T("catalogue.language"), choices, key=FILTER, horizontal=True,
+                  format_func=lambda c: T("catalogue.all") if c == "all"
+                  else LANGUAGES.get(c, c))
+with session() as db:
+    states = progress.lesson_states(db, senior.id)
+
+packs = [lp for lp in cat.packs.values()
+         if lp.lessons and (chosen == "all" or lp.pack.base_language == chosen)]
+if not packs:
+    st.info(T("catalogue.empty"))
+for topic in sorted({lp.pack.topic for lp in packs}):
+    st.header(f"{TOPIC_ICONS.get(topic, '')} {T(f'topic.{topic}')}")
+    for lp in (p for p in packs if p.pack.topic == topic):
+        st.subheader(md_label(lp.pack.title))
+        if lp.pack.summary:
+            st.markdown(md_label(lp.pack.summary))
+        for lesson in lp.lessons.values():
+            ref = f"{lp.id}/{lesson.id}"
+            status = states.get((lp.id, lesson.id))
+            with st.container(border=True):
+                text, action = st.columns([4, 1], vertical_alignment="center")
+                badge = {"done": f"✅ {T('catalogue.done')}",
+                         "started": f"⏸️ {T('catalogue.started')}"}.get(status, "")
+                minutes = T("catalogue.minutes", n=lesson.minutes) if lesson.minutes else ""
+                text.markdown(f"**{md_label(lesson.title)}** {badge}  \n"
+                              f"🎯 {T('catalogue.goal')}: {md_label(lesson.goal)}  \n{minutes}")
+                missing = [r for r in lesson.requires
+                           if states.get(tuple(r.split("/")) if "/" in r else (lp.id, r))
+                           != "done"]
+                if missing:
+                    text.caption(T("catalogue.first", lessons=", ".join(missing)))
+                label = T("catalogue.resume") if status == "started" else T("catalogue.start")
+                if action.button(label, key=f"catalogue.open.{ref}", type="primary",
+                                 on_click=_open, args=(ref,), width="stretch",
+                                 help=f"{label}: {lesson.title}"):
+                    st.switch_page(PAGES / "player.py")

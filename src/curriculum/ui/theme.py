@@ -1,0 +1,25 @@
+"""Page-wide look: the text size chosen by the senior, and readable defaults."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+SIZES = {"large": 20, "larger": 24, "largest": 28}  # px; the base is never under 18
+
+_CSS = """
+<style>
+html {{ font-size: {px}px; }}
+.stApp p, .stApp li, .stApp label, .stApp button, .stApp input, .stApp textarea {{
+  font-size: 1rem; line-height: 1.5;
+}}
+.stApp a {{ text-decoration: underline; }}
+.stApp :focus-visible {{ outline: 3px solid #0b4f9c !important; outline-offset: 2px; }}
+.binome-md img {{ max-width: 100%; height: auto; border: 1px solid #555; }}
+.binome-md code {{ font-size: 0.95em; background: #eef1f5; color: #111; padding: 0 .2em; }}
+</style>
+"""
+
+
+def apply(text_size: str | None) -> None:
+    px = SIZES.get(text_size or "large", SIZES["large"])
+    st.html(_CSS.format(px=px))

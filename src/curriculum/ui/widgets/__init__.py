@@ -1,0 +1,1 @@
+"""Pieces of pages: Markdown, one renderer per step kind, the coach panel."""
