@@ -101,9 +101,19 @@ def translate(
 ) -> list[tuple[tuple[str | int, ...], bool, str]]:
     "[(data path, is a key position, message)] for every error pydantic found."
     out = []
-    for err in exc.errors():
+    errors = exc.errors()
+    misspelt = {  # (parent loc, the key meant): "unknown key 'sya'" already says "say"
+        (tuple(e["loc"][:-1]), close[0])
+        for e in errors if e["type"] == "extra_forbidden"
+        for close in [difflib.get_close_matches(str(e["loc"][-1]),
+                                                keys_at(root, tuple(e["loc"][:-1])), 1, 0.6)]
+        if close
+    }
+    for err in errors:
         loc: Loc = tuple(err["loc"])
         kind = err["type"]
+        if kind == "missing" and (loc[:-1], loc[-1]) in misspelt:
+            continue
         ctx = err.get("ctx", {})
         name = _name(loc)
         path, _ = data_path(data, loc)

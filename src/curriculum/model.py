@@ -18,6 +18,7 @@ from pydantic import (
     NonNegativeFloat,
     NonNegativeInt,
     PositiveInt,
+    StrictBool,
     StringConstraints,
     model_validator,
 )
@@ -69,7 +70,7 @@ class Rule(_Model):
     close_to: Text | None = None
     min_words: NonNegativeInt | None = None
     max_words: NonNegativeInt | None = None
-    empty: bool | None = None
+    empty: StrictBool | None = None
     regex: Text | None = None
     number: float | None = None
     tolerance: NonNegativeFloat | None = None
@@ -107,7 +108,7 @@ class _Step(_Model):
     hints: list[Markdown] = Field(default_factory=list, description="Revealed one at a time")
     solution: Markdown | None = None
     image: Image | None = None
-    review: bool | None = Field(
+    review: StrictBool | None = Field(
         default=None, description="A card in spaced practice; default true for checked steps"
     )
 
@@ -128,15 +129,15 @@ class ExplainStep(_Step):
 class Option(_Model):
     id: Slug
     text: Markdown
-    correct: bool = False
+    correct: StrictBool = False
     feedback: Markdown | None = None
 
 
 class ChoiceStep(_Step):
     kind: Literal["choice"]
     prompt: Markdown
-    multiple: bool = False
-    shuffle: bool = True
+    multiple: StrictBool = False
+    shuffle: StrictBool = True
     options: Annotated[list[Option], Field(min_length=2)]
 
     @property
@@ -154,8 +155,8 @@ class TextStep(_Step):
         default_factory=list, description="For a wrong answer: the first rule that matches speaks"
     )
     otherwise: Markdown | None = None
-    case_sensitive: bool = False
-    accent_sensitive: bool = False
+    case_sensitive: StrictBool = False
+    accent_sensitive: StrictBool = False
 
 
 class OrderItem(_Model):

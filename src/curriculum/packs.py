@@ -79,13 +79,17 @@ def find_pack_dirs(paths: Iterable[Path]) -> list[Path]:
         if not path.exists():
             raise ConfigError(f"{path}: no such folder; check the path "
                               "(or the CURRICULUM_LESSONS setting)")
-        if (path / PACK_FILE).is_file() or any(path.glob("*.yaml")):
-            found.append(path)  # a pack folder (load_pack reports a missing pack.yaml)
+        if (path / PACK_FILE).is_file():
+            found.append(path)
             continue
-        for child in sorted(path.iterdir()):
-            visible = child.is_dir() and not child.name.startswith((".", "_"))
-            if visible and ((child / PACK_FILE).is_file() or any(child.glob("*.yaml"))):
-                found.append(child)
+        children = [
+            child for child in sorted(path.iterdir())
+            if child.is_dir() and not child.name.startswith((".", "_"))
+            and ((child / PACK_FILE).is_file() or any(child.glob("*.yaml")))
+        ]
+        if not children and any(path.glob("*.yaml")):
+            children = [path]  # lesson files without pack.yaml: load_pack says so
+        found += children
     return found
 
 

@@ -39,17 +39,18 @@ DEFAULT = Options()
 def normalise(text: object, options: Options = DEFAULT) -> str:
     "Trim, collapse white space, fold case and accents, plain quotes (as the step asks)."
     s = str(text)[:MAX_ANSWER].translate(_QUOTES)
-    s = _SPACE.sub(" ", s).strip()
-    if not options.accent_sensitive:
-        s = "".join(
-            c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c)
-        )
-        s = s.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE")
-    else:
-        s = unicodedata.normalize("NFC", s)
+    s = _accents(_SPACE.sub(" ", s).strip(), options)
     if not options.case_sensitive:
         s = s.casefold()
     return s
+
+
+def _accents(s: str, options: Options) -> str:
+    "Fold accents and ligatures away, unless the step is accent-sensitive."
+    if options.accent_sensitive:
+        return unicodedata.normalize("NFC", s)
+    s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+    return s.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE")
 
 
 def is_blank(answer: object) -> bool:
@@ -99,7 +100,8 @@ def _thousands(s: str) -> bool:
 def compile_pattern(pattern: str, options: Options = DEFAULT) -> regex.Pattern[str]:
     "Compile an author's pattern; raises regex.error with a message when it is bad."
     flags = regex.V0 | (0 if options.case_sensitive else regex.IGNORECASE)
-    return regex.compile(pattern, flags)
+    # answers are matched normalised: fold the pattern's accents and quotes the same way
+    return regex.compile(_accents(pattern.translate(_QUOTES), options), flags)
 
 
 def matches(rule: Rule, answer: str, options: Options = DEFAULT) -> bool:
@@ -107,7 +109,9 @@ def matches(rule: Rule, answer: str, options: Options = DEFAULT) -> bool:
     a = normalise(answer, options)
 
     def n(x: str) -> str:
-        return normalise(x, options)
+        "Normalise a rule's value; a value of only spaces still means 'a space'."
+        value = normalise(x, options)
+        return value if value or not x else " "
 
     checks = []
     if rule.equals is not None:

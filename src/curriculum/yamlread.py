@@ -93,9 +93,7 @@ def parse_yaml(text: str, doc: Document | None = None) -> Document:
         _walk(node, (), doc, set())
         doc.data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        doc.issues.append((line, col, _yaml_message(exc, text, line)))
+        doc.issues.append(_yaml_issue(exc, text))
     except yaml.YAMLError as exc:
         doc.issues.append((1, 1, f"YAML error: {exc}"))
     except RecursionError:
@@ -105,18 +103,86 @@ def parse_yaml(text: str, doc: Document | None = None) -> Document:
     return doc
 
 
-def _yaml_message(exc: yaml.MarkedYAMLError, text: str, line: int) -> str:
+def _yaml_issue(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]:
+    "Line, column and a plain-words message for a YAML syntax error."
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = (exc.problem or exc.context or "invalid YAML").strip()
     lines = text.splitlines()
     source = lines[line - 1] if 0 < line <= len(lines) else ""
     if "\t" in source or "found character '\\t'" in problem:
-        return "YAML syntax: a tab is used for indentation; indent with spaces"
+        return line, col, "YAML syntax: a tab is used for indentation; indent with spaces"
+    if exc.context == "while scanning a quoted scalar" and exc.context_mark:
+        quote = exc.context_mark
+        return quote.line + 1, quote.column + 1, _unclosed(text[quote.index])
+    flow = exc.context_mark
+    if exc.context in ("while parsing a flow sequence", "while parsing a flow mapping") \
+            and flow is not None and flow.line + 1 < line:
+        what, end = ("list", "]") if "sequence" in exc.context else ("mapping", "}")
+        return flow.line + 1, flow.column + 1, (
+            f"YAML syntax: the {what} opened here with {text[flow.index]} is never closed: "
+            f"end it with {end}")
+    opened = _unclosed_quote(lines[: line - 1])
+    if opened and _parses_further(lines, opened, line):
+        # a quote left open swallowed the lines below it, up to some other quote
+        return opened[0], opened[1], _unclosed(opened[2])
+    if "'<scalar>'" in problem and col > 1 and source[col - 2] in "\"'":
+        # "Say "hi"" or 'C'est': the inner quote ended the text, and the rest makes no sense
+        quote = source[col - 2]
+        inside = "write “ ” (curly quotes) or \\\"" if quote == '"' else \
+            "write ’ or '' (two apostrophes)"
+        return line, col - 1, (f"YAML syntax: this {quote} ends the quoted text too early: "
+                               f"inside {quote}...{quote}, {inside}")
     if "mapping values are not allowed" in problem:
-        return ("YAML syntax: a ': ' inside a value; put the whole value in quotes "
-                "(\"like: this\")")
+        indent = len(source) - len(source.lstrip(" -"))
+        if re.match(r"[\w\"' -]+$", source[indent : col - 1]) and ":" not in source[: col - 1]:
+            # the line starts with its own key: it is read as part of the value above
+            return line, indent + 1, ("YAML syntax: the indentation does not line up with the "
+                                      "lines above")
+        return line, col, ("YAML syntax: a ': ' inside a value; put the whole value in quotes "
+                           "(\"like: this\")")
     if "expected <block end>" in problem or "did not find expected key" in problem:
-        return "YAML syntax: the indentation does not line up with the lines above"
-    return f"YAML syntax: {problem}"
+        return line, col, "YAML syntax: the indentation does not line up with the lines above"
+    return line, col, f"YAML syntax: {problem}"
+
+
+def _unclosed(quote: str) -> str:
+    return (f"YAML syntax: the quote {quote} opened here is never closed: end the text with "
+            f"{quote} too")
+
+
+_VALUE_QUOTE = re.compile(r"""^\s*(?:- +)*(?:[^\s"'#][^:#]*: +)?(?:- +)*(["'])""")
+
+
+def _unclosed_quote(lines: list[str]) -> tuple[int, int, str] | None:
+    "The last line whose value opens a quote it does not close (line, col, quote)."
+    for number in range(len(lines), 0, -1):
+        source = lines[number - 1]
+        m = _VALUE_QUOTE.match(source)
+        if not m:
+            continue
+        quote, rest = m[1], source[m.end():]
+        if quote == '"':
+            rest = rest.replace("\\\\", "").replace('\\"', "")
+        else:
+            rest = rest.replace("''", "")
+        if quote not in rest:
+            return number, m.start(1) + 1, quote
+    return None
+
+
+def _parses_further(lines: list[str], opened: tuple[int, int, str], line: int) -> bool:
+    "True when closing the quote at the end of its line gets the parser past `line`."
+    fixed = list(lines)
+    fixed[opened[0] - 1] += opened[2]
+    try:
+        yaml.compose("\n".join(fixed), Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        return mark is not None and mark.line + 1 > line
+    except yaml.YAMLError:
+        return False
+    return True
 
 
 def _count(node: yaml.Node, memo: dict[int, int], depth: int) -> int:

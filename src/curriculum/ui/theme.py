@@ -14,6 +14,12 @@ html {{ font-size: {px}px; }}
 }}
 .stApp a {{ text-decoration: underline; }}
 .stApp :focus-visible {{ outline: 3px solid #0b4f9c !important; outline-offset: 2px; }}
+[data-testid="stMainBlockContainer"] {{
+  padding: 2rem 1.5rem 4rem 1.5rem !important; max-width: 72rem !important;
+}}
+.stApp h1 {{ font-size: 2rem !important; }}
+.stApp h2 {{ font-size: 1.5rem !important; }}
+.stApp h3 {{ font-size: 1.25rem !important; }}
 .binome-md img {{ max-width: 100%; height: auto; border: 1px solid #555; }}
 .binome-md code {{ font-size: 0.95em; background: #eef1f5; color: #111; padding: 0 .2em; }}
 </style>

@@ -1,0 +1,57 @@
+"""The UI catalogues: every key in both languages, same placeholders, every used key exists."""
+
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from curriculum.i18n import LANGUAGES, catalogue, t
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "curriculum"
+# T("key"), tr("key"), notice="key" and "check.*" keys written in the code
+KEY = r"[a-z_-]+\.[a-z_.-]*[a-z_]"
+USED = re.compile(
+    rf"""\b(?:T|tr)\(\s*["']({KEY})["']|notice=["']({KEY})["']|["'](check\.[a-z_]+)["']"""
+)
+# keys built from a prefix and a value in the code, with every value they can take
+FAMILIES = {
+    "autonomy.": ["alone", "hinted", "helped"],
+    "size.": ["large", "larger", "largest"],
+    "role.": ["senior", "junior", "coordinator"],
+    "topic.": ["email", "spreadsheets", "messaging", "social-media", "mentoring", "other"],
+    "kind.": ["explain", "choice", "text", "order", "do"],
+}
+
+
+def placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_both_catalogues_have_the_same_keys():
+    en, fr = set(catalogue("en")), set(catalogue("fr"))
+    assert sorted(en - fr) == [], "keys missing in fr.yaml"
+    assert sorted(fr - en) == [], "keys missing in en.yaml"
+
+
+@pytest.mark.parametrize("key", sorted(catalogue("en")))
+def test_same_placeholders_in_both_languages(key):
+    assert placeholders(catalogue("en")[key]) == placeholders(catalogue("fr")[key])
+
+
+def test_every_key_used_in_the_code_is_in_the_catalogue():
+    used = set()
+    for path in SRC.rglob("*.py"):
+        for match in USED.finditer(path.read_text(encoding="utf-8")):
+            used.add(next(g for g in match.groups() if g))
+    for prefix, values in FAMILIES.items():
+        used |= {prefix + v for v in values}
+    assert len(used) > 50
+    for lang in LANGUAGES:
+        assert sorted(used - set(catalogue(lang))) == [], f"missing in {lang}.yaml"
+
+
+def test_t_formats_and_falls_back():
+    assert t("fr", "player.step_of", n=2, total=5) == "Étape 2 sur 5"
+    assert t("de", "player.step_of", n=2, total=5) == "Step 2 of 5"
+    assert t("en", "no.such.key") == "no.such.key"
