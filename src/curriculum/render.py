@@ -91,7 +91,12 @@ def plain_text(markdown: str) -> str:
     return " ".join("".join(out).split())
 
 
-_LABEL_ESCAPE = str.maketrans({c: "\\" + c for c in "\\`*_[]<>#|~$"})
+_LABEL_ESCAPE = str.maketrans({c: "\\" + c for c in "\\`*_[]()<>#|~$!:{}"})
+
+
+def escape(text: str) -> str:
+    "Plain text (a person's name...) made safe to place inside Markdown."
+    return " ".join(str(text).split()).translate(_LABEL_ESCAPE)
 
 
 def label(markdown: str) -> str:

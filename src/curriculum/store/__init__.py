@@ -21,6 +21,7 @@ from ..errors import StoreError
 from .schema import MIGRATIONS
 
 DEFAULT_PATH = Path("data/curriculum.db")
+_migrated: set[tuple[str, int, int]] = set()  # files this process brought up to date
 
 
 def db_path(env: str | None = None) -> Path:
@@ -53,15 +54,27 @@ def connect(path: Path | str) -> Database:
 
 def open_db(path: Path | str | None = None) -> Database:
     "Open the progress database and bring its schema up to date."
-    db = connect(db_path() if path is None else path)
+    path = db_path() if path is None else path
+    db = connect(path)
     try:
-        if MIGRATIONS.pending(db):
+        ident = _identity(path)
+        if ident not in _migrated and MIGRATIONS.pending(db):
             with write(db):
                 MIGRATIONS.apply(db)
+        if ident is not None:
+            _migrated.add(ident)
     except sqlite3.DatabaseError as exc:
         db.close()
         raise StoreError(f"{path}: the progress database cannot be updated ({exc})") from exc
     return db
+
+
+def _identity(path: Path | str) -> tuple[str, int, int] | None:
+    "Which file this is (a file deleted and made again is another one)."
+    if str(path) == ":memory:":
+        return None
+    st = os.stat(path)
+    return (str(Path(path).resolve()), st.st_dev, st.st_ino)
 
 
 @contextmanager

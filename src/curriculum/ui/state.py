@@ -7,12 +7,14 @@ back later with the same link keeps them; everything else lives in the database.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import partial
 from typing import Any
 
 import streamlit as st
 
 from ..i18n import LANGUAGES, t
+from ..render import escape
 from ..store import people, session
 from ..store.people import Person
 
@@ -71,11 +73,13 @@ def tr() -> partial[str]:
 
 
 def _get(key: str) -> Person | None:
+    "The person, with the name escaped for Markdown (pages only display it)."
     person_id = st.session_state.get(key)
     if person_id is None:
         return None
     with session() as db:
-        return people.get_person(db, person_id)
+        person = people.get_person(db, person_id)
+    return replace(person, name=escape(person.name)) if person else None
 
 
 def senior() -> Person | None:

@@ -54,12 +54,12 @@ for topic in sorted({lp.pack.topic for lp in packs}):
                          "started": f"⏸️ {T('catalogue.started')}"}.get(status, "")
                 minutes = T("catalogue.minutes", n=lesson.minutes) if lesson.minutes else ""
                 text.markdown(f"**{md_label(lesson.title)}** {badge}  \n"
-                              f"🎯 {T('catalogue.goal')}: {md_label(lesson.goal)}  \n{minutes}")
-                missing = [r for r in lesson.requires
-                           if states.get(tuple(r.split("/")) if "/" in r else (lp.id, r))
-                           != "done"]
-                if missing:
-                    text.caption(T("catalogue.first", lessons=", ".join(missing)))
+                              "🎯 " + T("player.goal", goal=md_label(lesson.goal)) + f"  \n{minutes}")
+                refs = [(*r.split("/"),) if "/" in r else (lp.id, r) for r in lesson.requires]
+                missing = [cat.lesson(*r) for r in refs if states.get(r) != "done"]
+                if any(missing):
+                    titles = ", ".join(md_label(m.title) for m in missing if m)
+                    text.caption(T("catalogue.first", lessons=titles))
                 label = T("catalogue.resume") if status == "started" else T("catalogue.start")
                 if action.button(label, key=f"catalogue.open.{ref}", type="primary",
                                  on_click=_open, args=(ref,), width="stretch",

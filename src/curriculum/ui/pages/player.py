@@ -56,7 +56,7 @@ st.progress((index + 1) / len(lesson.steps),
 if st.session_state.pop("player.resumed", False):
     st.info(T("player.welcome_back"), icon="👋")
 if index == 0 and result is None:
-    st.markdown(f"🎯 **{T('catalogue.goal')}:** {md_label(lesson.goal)}")
+    st.markdown("🎯 " + T("player.goal", goal=md_label(lesson.goal)))
 
 area, panel = st.columns([3, 2], gap="large") if mode == "pair" else (st.container(), None)
 with area:

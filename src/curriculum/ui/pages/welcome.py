@@ -3,20 +3,22 @@
 import streamlit as st
 
 from curriculum.errors import CurriculumError
+from curriculum.i18n import LANGUAGES
 from curriculum.store import people, session
 from curriculum.ui import state
 from curriculum.ui.frame import PAGES
 
 T = state.tr()
 PICK_SENIOR, PICK_JUNIOR = "welcome.senior", "welcome.junior"
-NEW_NAME, NEW_ROLE = "welcome.new_name", "welcome.new_role"
+NEW_NAME, NEW_ROLE, NEW_LANG = "welcome.new_name", "welcome.new_role", "welcome.new_lang"
 
 
 def _add_person() -> None:
     name, role = st.session_state.get(NEW_NAME, ""), st.session_state.get(NEW_ROLE, "senior")
     try:
         with session() as db:
-            person = people.create_person(db, name, role, state.lang())
+            person = people.create_person(db, name, role,
+                                          st.session_state.get(NEW_LANG) or state.lang())
     except CurriculumError as exc:
         st.session_state["welcome.error"] = str(exc)
         return
@@ -70,6 +72,8 @@ with st.expander(T("welcome.add_person"), expanded=not seniors):
         st.text_input(T("welcome.name"), key=NEW_NAME, max_chars=people.MAX_NAME)
         st.radio(T("welcome.role"), ["senior", "junior"], key=NEW_ROLE,
                  format_func=lambda r: T(f"role.{r}"), horizontal=True)
+        st.radio(T("frame.language"), list(LANGUAGES), key=NEW_LANG, horizontal=True,
+                 format_func=LANGUAGES.__getitem__, index=list(LANGUAGES).index(state.lang()))
         st.form_submit_button(T("welcome.add"), on_click=_add_person)
     if st.session_state.get("welcome.error"):
         st.error(st.session_state["welcome.error"], icon="⚠️")
