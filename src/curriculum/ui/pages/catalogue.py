@@ -7,6 +7,7 @@ from curriculum.render import label as md_label
 from curriculum.store import progress, session
 from curriculum.ui import data, state
 from curriculum.ui.frame import PAGES
+from curriculum.ui.widgets.cards import lesson_card
 
 T = state.tr()
 FILTER = "catalogue.language"
@@ -46,22 +47,5 @@ for topic in sorted({lp.pack.topic for lp in packs}):
         if lp.pack.summary:
             st.markdown(md_label(lp.pack.summary))
         for lesson in lp.lessons.values():
-            ref = f"{lp.id}/{lesson.id}"
-            status = states.get((lp.id, lesson.id))
-            with st.container(border=True):
-                text, action = st.columns([4, 1], vertical_alignment="center")
-                badge = {"done": f"✅ {T('catalogue.done')}",
-                         "started": f"⏸️ {T('catalogue.started')}"}.get(status, "")
-                minutes = T("catalogue.minutes", n=lesson.minutes) if lesson.minutes else ""
-                text.markdown(f"**{md_label(lesson.title)}** {badge}  \n"
-                              "🎯 " + T("player.goal", goal=md_label(lesson.goal)) + f"  \n{minutes}")
-                refs = [(*r.split("/"),) if "/" in r else (lp.id, r) for r in lesson.requires]
-                missing = [cat.lesson(*r) for r in refs if states.get(r) != "done"]
-                if any(missing):
-                    titles = ", ".join(md_label(m.title) for m in missing if m)
-                    text.caption(T("catalogue.first", lessons=titles))
-                label = T("catalogue.resume") if status == "started" else T("catalogue.start")
-                if action.button(label, key=f"catalogue.open.{ref}", type="primary",
-                                 on_click=_open, args=(ref,), width="stretch",
-                                 help=f"{label}: {lesson.title}"):
-                    st.switch_page(PAGES / "player.py")
+            if lesson_card(cat, lp, lesson, states, T, on_open=_open):
+                st.switch_page(PAGES / "player.py")
