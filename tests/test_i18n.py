@@ -5,8 +5,9 @@ import string
 from pathlib import Path
 
 import pytest
+import yaml
 
-from curriculum.i18n import LANGUAGES, catalogue, t
+from curriculum.i18n import LANGUAGES, catalogue, files, t
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "curriculum"
 # T("key"), tr("key"), notice="key" and "check.*" keys written in the code
@@ -26,6 +27,15 @@ FAMILIES = {
 
 def placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize("lang", sorted(LANGUAGES))
+def test_a_key_lives_in_one_file_only(lang):
+    seen: dict[str, str] = {}
+    for path in files(lang):
+        for key in yaml.safe_load(path.read_text(encoding="utf-8")) or {}:
+            assert key not in seen, f"{key} is in {seen.get(key)} and {path.name}"
+            seen[key] = path.name
 
 
 def test_both_catalogues_have_the_same_keys():

@@ -1,4 +1,9 @@
-"""UI strings, one catalogue per language (i18n/<lang>.yaml); `t(lang, key, **params)`."""
+"""UI strings, one catalogue per language; `t(lang, key, **params)`.
+
+A language's catalogue is `<lang>.yaml` plus any `<lang>.<area>.yaml` beside it (one file
+per area of the app, so areas can grow without touching each other); a key lives in one
+file only.
+"""
 
 from __future__ import annotations
 
@@ -12,11 +17,18 @@ DEFAULT = "en"
 _DIR = Path(__file__).parent
 
 
+def files(lang: str) -> list[Path]:
+    return [_DIR / f"{lang}.yaml", *sorted(_DIR.glob(f"{lang}.*.yaml"))]
+
+
 @cache
 def catalogue(lang: str) -> dict[str, str]:
-    with (_DIR / f"{lang}.yaml").open(encoding="utf-8") as f:
-        data = yaml.safe_load(f) or {}
-    return {str(k): str(v) for k, v in data.items()}
+    out: dict[str, str] = {}
+    for path in files(lang):
+        with path.open(encoding="utf-8") as f:
+            data = yaml.safe_load(f) or {}
+        out.update({str(k): str(v) for k, v in data.items()})
+    return out
 
 
 def t(lang: str, key: str, **params: object) -> str:
