@@ -174,3 +174,15 @@ def test_resume_after_a_fresh_app_start(make_app, people, lesson):
     assert "Welcome back" in again.info[0].value
     catalogue = make_app("catalogue", who__senior=people["senior"])
     assert catalogue.button(key=f"catalogue.open.{LESSON}").label == "Continue"
+
+
+def test_a_finished_lesson_opened_again_from_the_catalogue_starts_afresh(make_app, people,
+                                                                       lesson):
+    at = make_app("player", who__senior=people["senior"], player__lesson=LESSON)
+    for _ in lesson.steps:
+        click(at, "player.next")
+    assert "You finished the lesson" in at.success[0].value
+    at.switch_page("src/curriculum/ui/pages/catalogue.py").run()
+    at.button(key=f"catalogue.open.{LESSON}").click().run()
+    at.switch_page("src/curriculum/ui/pages/player.py").run()
+    assert step_text(at) == f"Step 1 of {len(lesson.steps)}"

@@ -16,6 +16,8 @@ TOPIC_ICONS = {"email": "✉️", "spreadsheets": "🧮", "messaging": "💬",
 
 
 def _open(ref: str) -> None:
+    "Open a lesson: its unfinished run if there is one, else a new run."
+    st.session_state.pop("player.run_for", None)
     state.set_value(state.LESSON, ref)
 
 
