@@ -184,7 +184,8 @@ def main(argv: list[str] | None = None) -> int:
         ]
         print(f"{'measure':44} {'median ms':>9} {'min ms':>9} {'per lesson':>11}")
         for name, xs in rows:
-            per = "" if name.startswith("  ") else f"{statistics.median(xs) / n_lessons * 1e3:8.2f} ms"
+            per = "" if name.startswith("  ") else \
+                f"{statistics.median(xs) / n_lessons * 1e3:8.2f} ms"
             print(f"{name:44} {ms(statistics.median(xs))} {ms(min(xs))} {per:>11}")
         print(f"\nResult: {packs} packs, {n_lessons} lessons: 0 errors, 0 warnings (checked "
               "on every run)")

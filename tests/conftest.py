@@ -1,4 +1,8 @@
-"""Shared fixtures of the core test suite (tests/ui and tests/e2e have their own)."""
+"""Shared set-up of the core test suite (tests/ui and tests/e2e have their own conftest).
+
+Test modules find their data beside them (tests/packs, tests/fixtures) through
+`Path(__file__)`: importing from a conftest clashes with the other conftests.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +10,12 @@ from pathlib import Path
 
 import pytest
 
-TESTS = Path(__file__).resolve().parent
-REPO = TESTS.parent
-PACKS = TESTS / "packs"
-GOOD = PACKS / "good"
-BAD = PACKS / "bad"
+CORE = Path(__file__).resolve().parent
 
 
 @pytest.fixture(autouse=True)
-def _no_env_folders(monkeypatch: pytest.MonkeyPatch) -> None:
-    "Tests never read the developer's CURRICULUM_LESSONS or CURRICULUM_DB."
-    monkeypatch.delenv("CURRICULUM_LESSONS", raising=False)
-    monkeypatch.delenv("CURRICULUM_DB", raising=False)
+def _no_env_folders(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    "Core tests never read the developer's CURRICULUM_LESSONS or CURRICULUM_DB."
+    if Path(request.path).resolve().parent == CORE:  # not tests/ui, not tests/e2e
+        monkeypatch.delenv("CURRICULUM_LESSONS", raising=False)
+        monkeypatch.delenv("CURRICULUM_DB", raising=False)

@@ -11,10 +11,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import BAD, GOOD
 
 from curriculum.errors import Problem
 from curriculum.packs import load_catalogue
+
+BAD = Path(__file__).resolve().parent / "packs" / "bad"
+GOOD = Path(__file__).resolve().parent / "packs" / "good"
 
 CASES = sorted(p.name for p in BAD.iterdir() if p.is_dir())
 
@@ -95,3 +97,9 @@ def test_yes_and_no_stay_text_in_a_good_pack() -> None:
     step = lesson.step("is-it-safe")
     assert [o.id for o in step.options] == ["yes", "no"]
     assert step.correct_ids == frozenset({"no"})
+
+
+def test_numbers_written_as_ids_are_text() -> None:
+    lesson = load_catalogue([GOOD]).lesson("tour", "practice")
+    assert lesson is not None
+    assert [s.id for s in lesson.steps] == ["again", "2", "done"]

@@ -9,9 +9,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import TESTS
 
 from curriculum.render import plain_text, to_html
+
+TESTS = Path(__file__).resolve().parent
 
 XSS = (TESTS / "fixtures" / "xss.md").read_text(encoding="utf-8")
 SAFE_TAGS = {"h1", "h2", "h3", "p", "a", "img", "code", "pre", "strong", "em", "ul", "ol", "li",

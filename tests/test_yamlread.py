@@ -101,6 +101,12 @@ def test_duplicate_keys_in_a_nested_mapping() -> None:
         pytest.param("id: a\ntitle: 'C'est la vie'\ngoal: x\n",
                      (2, 10, "YAML syntax: this ' ends the quoted text too early: inside "
                              "'...', write ’ or '' (two apostrophes)"), id="apostrophe-in-quote"),
+        pytest.param("hints: [Is it safe?, Why?]\n",
+                     (1, 19, "YAML syntax: a ? inside [ ] or { } ends the text there: put that "
+                             "text in quotes, like \"Is it safe?\""), id="question-in-list"),
+        pytest.param("image: {src: a.png, alt: Who?}\n",
+                     (1, 29, "YAML syntax: a ? inside [ ] or { } ends the text there: put that "
+                             "text in quotes, like \"Is it safe?\""), id="question-in-map"),
         pytest.param("id: a\nhints: [one, two\ngoal: x\n",
                      (2, 8, "YAML syntax: the list opened here with [ is never closed: end "
                             "it with ]"), id="open-bracket"),

@@ -57,7 +57,8 @@ def schema_text(schema: dict) -> str:
 
 def _template(kind: str, lang: str, target: Path, **values: str) -> str:
     text = Template((TEMPLATES / f"{kind}.{lang}.yaml").read_text(encoding="utf-8"))
-    body = text.substitute(values)
+    # a title may hold ': ', '#' or quotes: write it as a quoted YAML (JSON) string
+    body = text.substitute(values, title=json.dumps(values["title"], ensure_ascii=False))
     schema = (SCHEMA_DIR / f"{kind}.schema.json").resolve()
     if schema.is_file():
         rel = os.path.relpath(schema, target.parent.resolve())

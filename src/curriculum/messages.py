@@ -135,19 +135,24 @@ def translate(
         elif kind == "union_tag_not_found":
             msg = "missing required key 'kind' (explain, choice, text, order or do)"
         elif kind == "model_attributes_type" or kind == "model_type" or kind == "dict_type":
-            msg = f"'{_where(loc) or 'the file'}' must be a mapping of keys (key: value lines)"
+            msg = f"'{_where(path) or 'the file'}' must be a mapping of keys (key: value lines)"
         elif kind == "list_type":
             msg = f"'{name}' must be a list (lines starting with '- ', or [a, b])"
         elif kind in ("string_type",):
-            msg = f"'{_where(loc)}' must be text"
+            msg = f"'{_where(path)}' must be text"
         elif kind in ("int_type", "int_parsing", "int_from_float"):
             msg = f"'{name}' must be a whole number"
         elif kind in ("float_type", "float_parsing"):
             msg = f"'{name}' must be a number"
         elif kind in ("bool_type", "bool_parsing"):
-            msg = f"'{name}' must be true or false"
-        elif kind == "greater_than" or kind == "greater_than_equal":
-            msg = f"'{name}' must be at least {ctx.get('ge', ctx.get('gt'))}"
+            msg = f"'{name}' must be true or false" + (
+                f", not '{value}'" if isinstance(value, str) else "")
+        elif kind == "greater_than_equal":
+            msg = f"'{name}' must be at least {ctx['ge']:g}"
+        elif kind == "greater_than":  # for whole numbers, '> 0' means 'at least 1'
+            gt = ctx["gt"]
+            msg = (f"'{name}' must be at least {gt + 1}" if isinstance(gt, int)
+                   else f"'{name}' must be more than {gt:g}")
         elif kind == "too_short":
             n = ctx.get("min_length", 1)
             msg = f"'{name}' needs at least {n} item{'s' if n != 1 else ''}"

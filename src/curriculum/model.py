@@ -44,7 +44,7 @@ def _to_text(value: Any) -> Any:
 
 Text = Annotated[str, BeforeValidator(_to_text)]
 Markdown = Annotated[str, BeforeValidator(_to_text), Field(description="Markdown text")]
-Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN), BeforeValidator(_to_text)]
 LessonRef = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)?$"),

@@ -115,6 +115,9 @@ def _yaml_issue(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]:
     if exc.context == "while scanning a quoted scalar" and exc.context_mark:
         quote = exc.context_mark
         return quote.line + 1, quote.column + 1, _unclosed(text[quote.index])
+    if problem.endswith("but got '?'"):  # PyYAML ends plain text at a ? inside [ ] or { }
+        return line, col, ("YAML syntax: a ? inside [ ] or { } ends the text there: put that "
+                           "text in quotes, like \"Is it safe?\"")
     flow = exc.context_mark
     if exc.context in ("while parsing a flow sequence", "while parsing a flow mapping") \
             and flow is not None and flow.line + 1 < line:
