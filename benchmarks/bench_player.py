@@ -444,7 +444,10 @@ def main(argv: list[str] | None = None) -> int:
         # load the app's modules and the lesson catalogue (cached) once, on a third database
         fill(Path(tmp) / "warm.db", m)
         warm = player("warm-up", Path(tmp) / "warm.db", s_senior, s_junior)
+        t0 = time.perf_counter()
         measure([warm], 0, warmup=1)
+        print(f"Warm-up, not counted: first AppTest in this process, with the app's imports "
+              f"and the lesson catalogue's load: {time.perf_counter() - t0:.2f} s\n")
         targets = [empty_page(script),
                    player("player, minimal database", small, s_senior, s_junior),
                    player(f"player, {n_attempts:,} attempts", big, senior, junior)]

@@ -286,10 +286,13 @@ def _check_links(packs: dict[str, LoadedPack], out: _Collector) -> None:
         for pid, lp in packs.items() for lid, lesson in lp.lessons.items()
     }
     for cycle in requires_cycles(graph):
-        pid, lid = cycle[0].split("/")
-        lp = packs[pid]
-        if lid not in lp.lessons:
-            continue
-        out.at(lp.files[lid], read_yaml(lp.files[lid]), ("requires",), "error",
-               "'requires' goes round in a circle: " + " -> ".join(cycle))
-        del lp.lessons[lid]
+        for node in dict.fromkeys(cycle):  # every lesson of the circle, once
+            pid, lid = node.split("/")
+            lp = packs[pid]
+            if lid not in lp.lessons:
+                continue
+            start = cycle.index(node)
+            loop = [*cycle[start:-1], *cycle[:start], node]
+            out.at(lp.files[lid], read_yaml(lp.files[lid]), ("requires",), "error",
+                   "'requires' goes round in a circle: " + " -> ".join(loop))
+            del lp.lessons[lid]

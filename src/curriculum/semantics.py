@@ -159,6 +159,10 @@ def _check_text(step: TextStep) -> Iterator[Found]:
                     f"this feedback can never be shown: feedback rule {j + 1} above has the "
                     "same condition")
                 break
+        if fb.when.model_fields_set == {"empty"} and fb.when.empty:
+            yield ("feedback", i), "warning", (
+                "this feedback can never be shown: a blank answer gets a gentle notice "
+                "before any feedback")
         earlier.append((i, fb.when))
     if not step.solution and not any(r.equals is not None for r in step.accept):
         yield ("prompt",), "warning", ("no 'solution': 'show the answer' needs one; add "
