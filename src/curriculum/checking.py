@@ -6,6 +6,8 @@
 - text:   the typed text
 - order:  the list of item ids, in the order the learner put them
 - explain, do: nothing to check (the outcome is "done")
+- email, spreadsheet, chat, social: what the senior did in the practice app (see
+  `practice`); "partial" means right so far, with more to do (a chat's next turn)
 
 A blank or unreadable answer is `invalid`: it gets a gentle notice and is not an attempt.
 Built-in messages are given as `notice` keys of the UI catalogue, so they can be translated;
@@ -18,10 +20,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from .model import ChoiceStep, DoStep, ExplainStep, OrderStep, Step, TextStep
+from .model import ChoiceStep, DoStep, ExplainStep, OrderStep, PracticeStep, Step, TextStep
 from .rules import Options, is_blank, matches
 
-Status = Literal["correct", "wrong", "invalid", "done"]
+Status = Literal["correct", "partial", "wrong", "invalid", "done"]
 
 
 @dataclass(frozen=True)
@@ -39,10 +41,15 @@ class Outcome:
     @property
     def counts(self) -> bool:
         "Whether this was a real attempt (blank or unreadable answers are not)."
-        return self.status in ("correct", "wrong")
+        return self.status in ("correct", "partial", "wrong")
 
 
-def check(step: Step, answer: Any) -> Outcome:
+def check(step: Step, answer: Any, lang: str = "en") -> Outcome:
+    "Check an answer; `lang` is the pack's language (decimal comma, function names...)."
+    if isinstance(step, PracticeStep):
+        from .practice import engine
+
+        return engine(step.kind).check(step, answer, lang)
     if isinstance(step, ChoiceStep):
         return _check_choice(step, answer)
     if isinstance(step, TextStep):
@@ -142,6 +149,10 @@ def solution_markdown(step: Step) -> str | None:
     "What 'show the answer' shows: the author's solution, else one derived from the step."
     if step.solution:
         return step.solution
+    if isinstance(step, PracticeStep):
+        from .practice import engine
+
+        return engine(step.kind).solution_markdown(step)
     if isinstance(step, ChoiceStep):
         return "\n".join(f"- {o.text}" for o in step.options if o.correct)
     if isinstance(step, OrderStep):

@@ -133,7 +133,9 @@ def translate(
                    f"the kinds are: {', '.join(STEP_KINDS)}")
             path = (*path, "kind")
         elif kind == "union_tag_not_found":
-            msg = "missing required key 'kind' (explain, choice, text, order or do)"
+            from .model import STEP_KINDS
+
+            msg = f"missing required key 'kind' (one of: {', '.join(STEP_KINDS)})"
         elif kind == "model_attributes_type" or kind == "model_type" or kind == "dict_type":
             msg = f"'{_where(path) or 'the file'}' must be a mapping of keys (key: value lines)"
         elif kind == "list_type":

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .checking import check, correct_answer
-from .model import ChoiceStep, OrderStep, Rule, Step, TextStep
+from .model import ChoiceStep, OrderStep, PracticeStep, Rule, Step, TextStep
 from .packs import LoadedPack
 from .render import plain_text
 from .rules import Options, matches
@@ -35,6 +35,7 @@ class Report:
 
 
 def run(packs: list[LoadedPack]) -> Report:
+    "Self-test every checked step of the packs."
     steps = checks = 0
     failures: list[Failure] = []
     for lp in packs:
@@ -43,14 +44,19 @@ def run(packs: list[LoadedPack]) -> Report:
                 if not step.checked:
                     continue
                 steps += 1
-                for ok, message in _check_step(step):
+                for ok, message in _check_step(step, lp.pack.base_language):
                     checks += 1
                     if not ok:
                         failures.append(Failure(lp.id, lesson.id, step.id, message))
     return Report(steps, checks, failures)
 
 
-def _check_step(step: Step) -> Iterator[tuple[bool, str]]:
+def _check_step(step: Step, lang: str = "en") -> Iterator[tuple[bool, str]]:
+    if isinstance(step, PracticeStep):
+        from .practice import engine
+
+        yield from engine(step.kind).selftest(step, lang)
+        return
     blank = check(step, "" if isinstance(step, TextStep) else [])
     yield blank.status == "invalid", f"a blank answer should be invalid, got {blank.status}"
     if isinstance(step, ChoiceStep):

@@ -13,7 +13,17 @@ from typing import Any
 import regex
 
 from .messages import did_you_mean
-from .model import CHECKED_KINDS, ChoiceStep, Lesson, OrderStep, Pack, Rule, Step, TextStep
+from .model import (
+    CHECKED_KINDS,
+    ChoiceStep,
+    Lesson,
+    OrderStep,
+    Pack,
+    PracticeStep,
+    Rule,
+    Step,
+    TextStep,
+)
 from .rules import REGEX_TIMEOUT, Options, compile_pattern
 
 Found = tuple[tuple[Any, ...], str, str]
@@ -63,7 +73,11 @@ def check_step(step: Step, folder: Path) -> Iterator[Found]:
         yield ("prompt",), "warning", (f"very long prompt ({len(prompt)} characters): seniors "
                                        "read better in short steps; split it or move text to "
                                        "an explain step")
-    if isinstance(step, ChoiceStep):
+    if isinstance(step, PracticeStep):
+        from .practice import engine
+
+        yield from engine(step.kind).problems(step, folder)
+    elif isinstance(step, ChoiceStep):
         yield from _check_choice(step)
     elif isinstance(step, TextStep):
         yield from _check_text(step)
@@ -121,7 +135,8 @@ def _rules(rule: Rule, path: tuple[Any, ...]) -> Iterator[tuple[Rule, tuple[Any,
         yield from _rules(rule.not_, (*path, "not"))
 
 
-def _check_pattern(rule: Rule, path: tuple[Any, ...], opts: Options) -> Iterator[Found]:
+def pattern_problems(rule: Rule, path: tuple[Any, ...], opts: Options) -> Iterator[Found]:
+    "Bad or very slow regular expressions anywhere in a rule."
     for sub, where in _rules(rule, path):
         if sub.regex is None:
             continue
@@ -142,12 +157,13 @@ def _check_pattern(rule: Rule, path: tuple[Any, ...], opts: Options) -> Iterator
 def _check_text(step: TextStep) -> Iterator[Found]:
     opts = Options(step.case_sensitive, step.accent_sensitive)
     for i, rule in enumerate(step.accept):
-        yield from _check_pattern(rule, ("accept", i), opts)
+        yield from pattern_problems(rule, ("accept", i), opts)
+        yield from _no_lists(rule, ("accept", i))
         if rule.is_blank():
             yield ("accept", i), "warning", "this rule is empty: it accepts every answer"
     earlier: list[tuple[int, Rule]] = []
     for i, fb in enumerate(step.feedback):
-        yield from _check_pattern(fb.when, ("feedback", i, "when"), opts)
+        yield from pattern_problems(fb.when, ("feedback", i, "when"), opts)
         for j, prev in earlier:
             if prev.is_blank() or _always_for_answers(prev):
                 yield ("feedback", i), "warning", (
@@ -167,6 +183,13 @@ def _check_text(step: TextStep) -> Iterator[Found]:
     if not step.solution and not any(r.equals is not None for r in step.accept):
         yield ("prompt",), "warning", ("no 'solution': 'show the answer' needs one; add "
                                        "solution: with the expected answer")
+
+
+def _no_lists(rule: Rule, path: tuple[Any, ...]) -> Iterator[Found]:
+    for sub, where in _rules(rule, path):
+        if isinstance(sub.equals, list):
+            yield (*where, "equals"), "error", ("'equals' takes one value in a typed answer: "
+                                                "use one_of for several")
 
 
 def _always_for_answers(rule: Rule) -> bool:

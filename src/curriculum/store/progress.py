@@ -166,7 +166,7 @@ def record_answer_shown(db: Database, run_id: int, step_id: str) -> None:
 
 def record_attempt(db: Database, attempt: Attempt) -> int:
     "Store a checked answer that counts, and bump the step's attempt count."
-    answer = json.dumps(attempt.answer, ensure_ascii=False)[:MAX_ANSWER_CHARS]
+    answer = json.dumps(attempt.answer, ensure_ascii=False, default=str)[:MAX_ANSWER_CHARS]
     with write(db):
         _ensure_step(db, attempt.run_id, attempt.step_id)
         pk = db["attempts"].insert({

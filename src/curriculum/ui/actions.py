@@ -25,6 +25,7 @@ class Ctx:
     pack_id: str
     lesson_id: str
     mode: str
+    lang: str = "en"  # the pack's language (for checking: decimal comma, function names)
 
 
 def key(ctx: Ctx, step_id: str, what: str) -> str:
@@ -55,8 +56,13 @@ def answer_of(ctx: Ctx, step: Step) -> Any:
 
 
 def on_check(ctx: Ctx, step: Step) -> None:
-    answer = answer_of(ctx, step)
-    outcome = check(step, answer)
+    "Check what the senior entered in the step's widgets."
+    on_answer(ctx, step, answer_of(ctx, step))
+
+
+def on_answer(ctx: Ctx, step: Step, answer: Any) -> None:
+    "Check an answer (for practice apps: what the senior did, as a dict), record it."
+    outcome = check(step, answer, ctx.lang)
     st.session_state[key(ctx, step.id, "outcome")] = outcome
     if not outcome.counts:
         return

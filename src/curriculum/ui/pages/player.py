@@ -41,7 +41,8 @@ with session() as db:
     run = progress.get_run(db, st.session_state["player.run_id"])
     results = progress.step_results(db, run.id)
 
-ctx = Ctx(run.id, senior.id, sessions[who], pack_id, lesson_id, mode)
+ctx = Ctx(run.id, senior.id, sessions[who], pack_id, lesson_id, mode,
+          cat.packs[pack_id].pack.base_language)
 st.title(md_label(lesson.title))
 if run.completed_at:
     summary.draw(lesson, run, results, senior.name, T)

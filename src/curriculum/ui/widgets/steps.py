@@ -9,7 +9,7 @@ from pathlib import Path
 import streamlit as st
 
 from ...checking import Outcome
-from ...model import ChoiceStep, DoStep, ExplainStep, OrderStep, Step, TextStep
+from ...model import ChoiceStep, DoStep, ExplainStep, OrderStep, PracticeStep, Step, TextStep
 from ...render import label
 from ..actions import Ctx, key, on_check, on_do, on_need_help
 from .content import markdown
@@ -43,6 +43,10 @@ def draw(step: Step, ctx: Ctx, pack_dir: Path, tr: T, solved: bool) -> None:
         _order(step, ctx, pack_dir, tr, solved)
     elif isinstance(step, DoStep):
         _do(step, ctx, pack_dir, tr)
+    elif isinstance(step, PracticeStep):
+        from .practice import draw_practice
+
+        draw_practice(step, ctx, pack_dir, tr, solved)
 
 
 def _choice(step: ChoiceStep, ctx: Ctx, pack_dir: Path, tr: T, solved: bool) -> None:
@@ -123,6 +127,8 @@ def feedback(outcome: Outcome | None, pack_dir: Path, tr: T) -> None:
     notice = tr(outcome.notice, **params) if outcome.notice else None
     if outcome.status == "correct":
         st.success(f"**{tr('feedback.correct_title')}** {notice or ''}", icon="✅")
+    elif outcome.status == "partial":
+        st.success(f"**{tr('feedback.partial_title')}** {notice or ''}", icon="👍")
     elif outcome.status == "wrong":
         st.warning(f"**{tr('feedback.wrong_title')}** {notice or ''}", icon="💡")
     else:

@@ -1,0 +1,42 @@
+"""The email practice app's engine (pure). To be completed: see the practice-apps issue."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from ..checking import Outcome
+from ..model import EmailStep
+from .fields import Found, check_fields, rule_fields_problems
+
+FIELDS: tuple[str, ...] = (
+    "to",
+    "cc",
+    "subject",
+    "body",
+    "attachments",
+    "message",
+    "opened",
+    "replied",
+    "deleted",
+    "reported",
+)
+
+
+def check(step: EmailStep, answer: Any, lang: str = "en") -> Outcome:
+    if not isinstance(answer, dict):
+        return Outcome("invalid", notice="check.unreadable")
+    return check_fields(step, step.expect, answer)
+
+
+def problems(step: EmailStep, folder: Path) -> Iterator[Found]:
+    yield from rule_fields_problems(step, step.expect, FIELDS)
+
+
+def selftest(step: EmailStep, lang: str = "en") -> Iterator[tuple[bool, str]]:
+    yield from ()
+
+
+def solution_markdown(step: EmailStep) -> str | None:
+    return step.solution
