@@ -103,3 +103,13 @@ def test_numbers_written_as_ids_are_text() -> None:
     lesson = load_catalogue([GOOD]).lesson("tour", "practice")
     assert lesson is not None
     assert [s.id for s in lesson.steps] == ["again", "2", "done"]
+
+
+def test_a_very_long_requires_chain_is_no_problem():
+    from curriculum.semantics import requires_cycles
+
+    chain = {f"p/l{i}": [f"p/l{i + 1}"] for i in range(5000)}
+    assert requires_cycles(chain) == []
+    chain["p/l5000"] = ["p/l0"]
+    (cycle,) = requires_cycles(chain)
+    assert len(cycle) == 5002 and cycle[0] == cycle[-1]

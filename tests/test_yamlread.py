@@ -183,3 +183,19 @@ def test_a_byte_order_mark_is_fine(tmp_path: Path) -> None:
 def test_a_bracket_closed_on_its_line_is_not_called_unclosed() -> None:
     assert parse_yaml("hints: [a: b: c]\n").issues == [
         (1, 13, "YAML syntax: expected ',' or ']', but got ':'")]
+
+
+def _yaml_files():
+    root = Path(__file__).resolve().parents[1]
+    return sorted([*root.glob("lessons/*/*.yaml"), *root.glob("tests/packs/*/*/*.yaml")])
+
+
+@pytest.mark.parametrize("path", _yaml_files(), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_the_fast_parser_reads_every_file_as_the_reference_does(path):
+    from curriculum import yamlread
+
+    text = path.read_bytes().decode("utf-8-sig", errors="replace")
+    fast = yamlread.parse_yaml(text)
+    reference = yamlread._parse(text, yamlread.Document(), yamlread._Loader)
+    assert (fast.data, fast.values, fast.keys, fast.issues) == \
+        (reference.data, reference.values, reference.keys, reference.issues)

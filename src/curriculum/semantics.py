@@ -227,21 +227,23 @@ def check_requires(pack_id: str, lesson: Lesson,
 def requires_cycles(graph: dict[str, list[str]]) -> list[list[str]]:
     "Cycles in the 'requires' graph (nodes are 'pack/lesson')."
     cycles: list[list[str]] = []
-    state: dict[str, int] = {}
-    stack: list[str] = []
-
-    def visit(node: str) -> None:
-        state[node] = 1
-        stack.append(node)
-        for nxt in graph.get(node, []):
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    for root in sorted(graph):
+        if root in state:
+            continue
+        path: list[str] = [root]
+        todo: list[list[str]] = [list(graph.get(root, []))]  # explicit stack: no recursion
+        state[root] = 1
+        while todo:
+            if not todo[-1]:
+                state[path.pop()] = 2
+                todo.pop()
+                continue
+            nxt = todo[-1].pop(0)
             if state.get(nxt) == 1:
-                cycles.append([*stack[stack.index(nxt):], nxt])
+                cycles.append([*path[path.index(nxt):], nxt])
             elif nxt not in state:
-                visit(nxt)
-        stack.pop()
-        state[node] = 2
-
-    for node in sorted(graph):
-        if node not in state:
-            visit(node)
+                state[nxt] = 1
+                path.append(nxt)
+                todo.append(list(graph.get(nxt, [])))
     return cycles

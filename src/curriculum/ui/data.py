@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import time
 from pathlib import Path
 
@@ -14,7 +15,7 @@ _last: dict[str, object] = {"at": 0.0, "sig": None}
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _load(folders: tuple[str, ...], sig: tuple) -> Catalogue:
+def _load(folders: tuple[str, ...], sig: str) -> Catalogue:
     return load_catalogue([Path(f) for f in folders])
 
 
@@ -23,5 +24,6 @@ def catalogue() -> Catalogue:
     now = time.monotonic()
     if _last["sig"] is None or now - float(_last["at"]) > _CHECK_EVERY \
             or _last.get("folders") != folders:
-        _last.update(at=now, sig=signature([Path(f) for f in folders]), folders=folders)
+        files = repr(signature([Path(f) for f in folders])).encode()
+        _last.update(at=now, sig=hashlib.sha1(files).hexdigest(), folders=folders)
     return _load(folders, _last["sig"])  # type: ignore[arg-type]
