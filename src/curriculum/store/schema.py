@@ -60,3 +60,52 @@ def m001_core(db: Database) -> None:
     db["attempts"].create_index(["person_id", "pack_id", "lesson_id"])
     db["attempts"].create_index(["session_id"])
     db["attempts"].create_index(["created_at"])
+
+
+@MIGRATIONS()
+def m002_programme(db: Database) -> None:
+    "Profiles, PINs, pairs, agreements and feedback: the programme around the pairs."
+    people = db["people"]
+    for column, kind in (("roles", str), ("languages", str), ("site", str), ("remote", int),
+                         ("availability", str), ("manager_id", int), ("capacity", int),
+                         ("pin_hash", str), ("active", int)):
+        people.add_column(column, kind)
+    db.execute("update people set roles = json_array(role), languages = json_array(language), "
+               "availability = '[]', active = 1, capacity = case when role = 'junior' "
+               "then 2 else null end")
+    db["interests"].create(  # what a senior wants to learn / what a junior can teach
+        {"person_id": int, "kind": str, "topic": str, "level": int},
+        pk=("person_id", "kind", "topic"), foreign_keys=[("person_id", "people", "id")],
+    )
+    db["wanted_lessons"].create(
+        {"person_id": int, "pack_id": str, "lesson_id": str},
+        pk=("person_id", "pack_id", "lesson_id"), foreign_keys=[("person_id", "people", "id")],
+    )
+    db["pairs"].create(
+        {"id": int, "senior_id": int, "junior_id": int, "status": str, "score": float,
+         "explanation": str, "warnings": str, "hand_made": int, "created_at": str,
+         "accepted_at": str, "ended_at": str},
+        pk="id", not_null={"senior_id", "junior_id", "status", "created_at"},
+        defaults={"hand_made": 0},
+        foreign_keys=[("senior_id", "people", "id"), ("junior_id", "people", "id")],
+    )
+    db["pairs"].create_index(["senior_id", "status"])
+    db["pairs"].create_index(["junior_id", "status"])
+    db["agreements"].create(
+        {"id": int, "pair_id": int, "goals": str, "own_goal": str, "sessions_planned": int,
+         "minutes": int, "rhythm": str, "ground_rules": str, "senior_confirmed_at": str,
+         "junior_confirmed_at": str, "updated_at": str},
+        pk="id", not_null={"pair_id", "updated_at"},
+        foreign_keys=[("pair_id", "pairs", "id")],
+    )
+    db["agreements"].create_index(["pair_id"], unique=True)
+    db["feedback"].create(
+        {"id": int, "session_id": int, "author_id": int, "role": str, "tact": int,
+         "patience": int, "clarity": int, "respect": int, "comment": str, "went_well": str,
+         "do_differently": str, "learnt": str, "next_plan": str, "created_at": str},
+        pk="id", not_null={"session_id", "author_id", "role", "created_at"},
+        foreign_keys=[("session_id", "sessions", "id"), ("author_id", "people", "id")],
+    )
+    db["feedback"].create_index(["session_id"])
+    db["sessions"].create_index(["pair_id", "started_at"])
+    db["sessions"].create_index(["senior_id"])

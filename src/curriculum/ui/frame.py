@@ -7,21 +7,16 @@ from pathlib import Path
 import streamlit as st
 
 from ..i18n import LANGUAGES
+from ..programme import access
 from ..store import people, session
 from ..store.people import TEXT_SIZES
 from . import state, theme
+from .registry import PAGES as REGISTRY
+from .registry import PAGES_DIR
 
 HERE = Path(__file__).parent
-PAGES = HERE / "pages"
+PAGES = PAGES_DIR
 FAVICON = HERE / "static" / "favicon.png"
-
-# page registry: (file, title key, icon, default)
-REGISTRY = [
-    ("welcome.py", "nav.welcome", "👋", True),
-    ("catalogue.py", "nav.catalogue", "📚", False),
-    ("player.py", "nav.player", "▶️", False),
-    ("authors.py", "nav.authors", "✍️", False),
-]
 
 
 def main() -> None:
@@ -31,9 +26,10 @@ def main() -> None:
     T = state.tr()
     senior = state.senior()
     theme.apply(senior.text_size if senior else None)
-    pages = [st.Page(PAGES / f, title=T(title), icon=icon, default=default,
-                     url_path=f.removesuffix(".py"))
-             for f, title, icon, default in REGISTRY]
+    viewers = state.viewers()
+    pages = [st.Page(spec.path, title=T(spec.title_key), icon=spec.icon, default=spec.default,
+                     url_path=spec.url_path)
+             for spec in REGISTRY if access.can_open(spec.roles, viewers)]
     nav = st.navigation(pages)
     _sidebar(senior)
     nav.run()

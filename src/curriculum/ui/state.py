@@ -90,5 +90,14 @@ def junior() -> Person | None:
     return _get(JUNIOR)
 
 
+COORDINATOR = "who.coordinator"  # set once the coordinator has entered their PIN
+
+
+def viewers() -> list[Person]:
+    "The people signed in on this browser: the learner, the mentor, the coordinator."
+    found = [p for p in (senior(), junior(), _get(COORDINATOR)) if p is not None]
+    return list({p.id: p for p in found}.values())
+
+
 def mode() -> str:
     return "pair" if st.session_state.get(JUNIOR) is not None else "solo"

@@ -1,0 +1,1 @@
+"""The programme around the pairs (pure): access rules, matching, goals, the dashboard."""

@@ -1,0 +1,40 @@
+"""The pages: file, title, icon, and who may open them (None: everyone)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+PAGES_DIR = Path(__file__).parent / "pages"
+MEMBERS = frozenset({"senior", "junior", "coordinator"})
+COORDINATOR = frozenset({"coordinator"})
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    file: str
+    title_key: str
+    icon: str
+    roles: frozenset[str] | None = None
+    default: bool = False
+
+    @property
+    def path(self) -> Path:
+        return PAGES_DIR / self.file
+
+    @property
+    def url_path(self) -> str:
+        return self.file.removesuffix(".py")
+
+
+PAGES = (
+    PageSpec("welcome.py", "nav.welcome", "👋", default=True),
+    PageSpec("catalogue.py", "nav.catalogue", "📚"),
+    PageSpec("player.py", "nav.player", "▶️"),
+    PageSpec("pair.py", "nav.pair", "🤝", MEMBERS),
+    PageSpec("profile.py", "nav.profile", "🪪", MEMBERS),
+    PageSpec("authors.py", "nav.authors", "✍️"),
+    PageSpec("pairs.py", "nav.pairs", "🧩", COORDINATOR),
+    PageSpec("people.py", "nav.people", "👥", COORDINATOR),
+    PageSpec("dashboard.py", "nav.dashboard", "📊", COORDINATOR),
+)
