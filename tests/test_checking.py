@@ -234,7 +234,9 @@ def test_solution_markdown() -> None:
                                         "4. Press **Send**")
     derived = step(id="w", kind="text", prompt="p", accept=[{"equals": "hello"}])
     assert solution_markdown(derived) == "`hello`"
-    assert solution_markdown(BARE_TEXT) is None
+    assert solution_markdown(BARE_TEXT) == "`hello`"  # made from its own rule
+    only_pattern = step(id="p", kind="text", prompt="p", accept=[{"regex": "^h.llo$"}])
+    assert solution_markdown(only_pattern) is None
     assert solution_markdown(DO) is None
 
 
@@ -246,3 +248,27 @@ def test_solution_markdown() -> None:
 )
 def test_infer_autonomy(hints: int, shown: bool, helped: bool, expected: str) -> None:
     assert infer_autonomy(hints, shown, helped) == expected
+
+
+def test_the_answer_is_made_from_the_rules_when_no_solution_is_written():
+    from curriculum.checking import solution_markdown
+    from curriculum.model import TextStep
+
+    step = TextStep.model_validate({
+        "id": "s", "kind": "text", "prompt": "Name two parts of an email",
+        "accept": [{"contains_all": ["subject", "message"]}],
+    })
+    assert solution_markdown(step) == "`subject message`"
+    assert check(step, "subject message").status == "correct"
+
+
+def test_the_same_feedback_is_said_once():
+    from curriculum.model import ChoiceStep
+
+    step = ChoiceStep.model_validate({
+        "id": "c", "kind": "choice", "prompt": "Pick both", "multiple": True,
+        "options": [{"id": "a", "text": "A", "correct": True, "feedback": "Yes."},
+                    {"id": "b", "text": "B", "correct": True, "feedback": "Yes."},
+                    {"id": "c", "text": "C", "feedback": "No."}],
+    })
+    assert check(step, ["a", "b"]).feedback == ("Yes.",)

@@ -341,3 +341,11 @@ def test_the_console_script_works() -> None:
                          text=True, timeout=120, check=False)
     assert bad.returncode == 1
     assert "bad-topic/pack.yaml:5:8: error: 'topic' cannot be 'emails'" in bad.stdout
+
+
+def test_selftest_fails_when_a_pack_has_errors_it_could_not_test(capsys) -> None:
+    bad = Path(__file__).parent / "packs" / "bad" / "unknown-step-kind"
+    assert cli.main(["selftest", str(bad)]) == 1
+    out = capsys.readouterr().out
+    assert "NOT TESTED" in out and "unknown step kind 'choise'" in out
+    assert "1 error(s) kept lessons out of the test" in out

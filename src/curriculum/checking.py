@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from .model import ChoiceStep, DoStep, ExplainStep, OrderStep, PracticeStep, Step, TextStep
-from .rules import Options, is_blank, matches
+from .rules import Options, examples, is_blank, matches
 
 Status = Literal["correct", "partial", "wrong", "invalid", "done"]
 
@@ -82,10 +82,10 @@ def _check_choice(step: ChoiceStep, answer: Any) -> Outcome:
         return Outcome("invalid", notice="check.one_only")
     chosen = [o for o in step.options if o.id in picked]
     correct = step.correct_ids
-    said = tuple(o.feedback for o in chosen if o.feedback)
+    said = tuple(dict.fromkeys(o.feedback for o in chosen if o.feedback))  # each said once
     if set(picked) == correct:
         return Outcome("correct", said, None if said else "check.correct", rule="options")
-    wrong_said = tuple(o.feedback for o in chosen if o.feedback and not o.correct)
+    wrong_said = tuple(dict.fromkeys(o.feedback for o in chosen if o.feedback and not o.correct))
     if step.multiple and set(picked) < correct:
         found = len(picked)
         return Outcome("wrong", wrong_said, "check.missing_some",
@@ -141,7 +141,7 @@ def correct_answer(step: Step) -> Any:
     if isinstance(step, OrderStep):
         return [i.id for i in step.items]
     if isinstance(step, TextStep):
-        return next((r.equals for r in step.accept if r.equals is not None), None)
+        return next((r.equals for r in step.accept if isinstance(r.equals, str)), None)
     return None
 
 
@@ -158,9 +158,15 @@ def solution_markdown(step: Step) -> str | None:
     if isinstance(step, OrderStep):
         return "\n".join(f"{n}. {i.text}" for n, i in enumerate(step.items, 1))
     if isinstance(step, TextStep):
-        first = correct_answer(step)
+        first = correct_answer(step) or _accepted_example(step)
         return f"`{first}`" if first is not None else None
     return None
+
+
+def _accepted_example(step: TextStep) -> str | None:
+    "An answer the step accepts, made from its own rules (when no solution is written)."
+    return next((c for rule in step.accept for c in examples(rule)
+                 if c.strip() and _check_text(step, c).status == "correct"), None)
 
 
 def infer_autonomy(hints_used: int, answer_shown: bool, helped: bool = False) -> str:

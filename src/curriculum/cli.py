@@ -135,9 +135,16 @@ def cmd_selftest(args: argparse.Namespace) -> int:
     report = selftest.run(packs)
     for failure in report.failures:
         print(f"FAIL {failure}")
+    folders = [lp.folder.resolve() for lp in packs] if ids else None
+    broken = [p for p in cat.errors
+              if folders is None or any(p.path.resolve().is_relative_to(f) for f in folders)]
+    for problem in broken:
+        print(f"NOT TESTED {problem}")
     print(f"{len(packs)} pack(s), {report.steps} checked step(s), {report.checks} check(s): "
-          f"{len(report.failures)} failure(s)")
-    return 1 if report.failures else 0
+          f"{len(report.failures)} failure(s)"
+          + (f"; {len(broken)} error(s) kept lessons out of the test "
+             "(see curriculum validate)" if broken else ""))
+    return 1 if report.failures or broken else 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -176,3 +176,30 @@ def describe(rule: Rule) -> str:
     for name, value in rule.model_dump(by_alias=True, exclude_none=True).items():
         parts.append(f"{name}: {value}")
     return ", ".join(parts) or "{}"
+
+
+def examples(rule: Rule) -> list[str]:
+    "Answers likely to satisfy a rule (its own values), most likely first."
+    out: list[str] = []
+    for value in (rule.equals, rule.contains, rule.starts_with, rule.ends_with):
+        if isinstance(value, list):
+            out += value
+        elif value is not None:
+            out.append(value)
+    out += list(rule.one_of or []) + list(rule.contains_any or [])
+    if rule.contains_all:
+        out.append(" ".join(rule.contains_all))
+    if rule.number is not None:
+        out.append(f"{rule.number:g}")
+    if rule.close_to is not None:
+        out.append(rule.close_to[:-1] + ("x" if not rule.close_to.endswith("x") else "y"))
+    for sub in [*(rule.any_ or []), *(rule.all_ or [])]:
+        out += examples(sub)
+    if rule.starts_with and rule.ends_with:
+        out.insert(0, f"{rule.starts_with} {rule.ends_with}")
+    if rule.min_words:
+        base = out[0] if out else ""
+        out.append((base + " " + " ".join(["word"] * rule.min_words)).strip())
+    if rule.not_contains is not None or rule.empty is False or rule.not_ is not None:
+        out.append("something else entirely")
+    return out

@@ -10,10 +10,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .checking import check, correct_answer
-from .model import ChoiceStep, OrderStep, PracticeStep, Rule, Step, TextStep
+from .model import ChoiceStep, OrderStep, PracticeStep, Step, TextStep
 from .packs import LoadedPack
 from .render import plain_text
 from .rules import Options, matches
+from .rules import examples as candidates
 
 
 @dataclass(frozen=True)
@@ -88,31 +89,6 @@ def _order(step: OrderStep) -> Iterator[tuple[bool, str]]:
     near = check(step, swapped)
     yield near.status == "wrong" and bool(near.feedback or near.notice), \
         "swapping the first two items should be wrong, with feedback"
-
-
-def candidates(rule: Rule) -> list[str]:
-    "Answers likely to satisfy a rule (its own values), most likely first."
-    out: list[str] = []
-    for value in (rule.equals, rule.contains, rule.starts_with, rule.ends_with):
-        if value is not None:
-            out.append(value)
-    out += list(rule.one_of or []) + list(rule.contains_any or [])
-    if rule.contains_all:
-        out.append(" ".join(rule.contains_all))
-    if rule.number is not None:
-        out.append(f"{rule.number:g}")
-    if rule.close_to is not None:
-        out.append(rule.close_to[:-1] + ("x" if not rule.close_to.endswith("x") else "y"))
-    for sub in [*(rule.any_ or []), *(rule.all_ or [])]:
-        out += candidates(sub)
-    if rule.starts_with and rule.ends_with:
-        out.insert(0, f"{rule.starts_with} {rule.ends_with}")
-    if rule.min_words:
-        base = out[0] if out else ""
-        out.append((base + " " + " ".join(["word"] * rule.min_words)).strip())
-    if rule.not_contains is not None or rule.empty is False or rule.not_ is not None:
-        out.append("something else entirely")
-    return out
 
 
 def _text(step: TextStep) -> Iterator[tuple[bool, str]]:

@@ -12,6 +12,7 @@ from typing import Any
 
 import regex
 
+from .checking import solution_markdown
 from .messages import did_you_mean
 from .model import (
     CHECKED_KINDS,
@@ -65,7 +66,7 @@ def check_step(step: Step, folder: Path) -> Iterator[Found]:
         problem = image_problem(step.image.src, folder)
         if problem:
             yield ("image", "src"), "error", problem
-    if step.kind in CHECKED_KINDS and not step.hints:
+    if step.kind in CHECKED_KINDS and not getattr(step, "all_hints", step.hints):
         yield ("id",), "warning", (f"step '{step.id}' is checked but has no hints: add one or "
                                    "two, so the senior can get unstuck alone")
     prompt = getattr(step, "prompt", None)
@@ -161,6 +162,9 @@ def _check_text(step: TextStep) -> Iterator[Found]:
         yield from _no_lists(rule, ("accept", i))
         if rule.is_blank():
             yield ("accept", i), "warning", "this rule is empty: it accepts every answer"
+        if rule.model_fields_set == {"close_to"}:
+            yield ("accept", i), "warning", ("close_to alone never accepts the exact answer "
+                                             "(only near misses): add equals for it")
     earlier: list[tuple[int, Rule]] = []
     for i, fb in enumerate(step.feedback):
         yield from pattern_problems(fb.when, ("feedback", i, "when"), opts)
@@ -180,9 +184,10 @@ def _check_text(step: TextStep) -> Iterator[Found]:
                 "this feedback can never be shown: a blank answer gets a gentle notice "
                 "before any feedback")
         earlier.append((i, fb.when))
-    if not step.solution and not any(r.equals is not None for r in step.accept):
-        yield ("prompt",), "warning", ("no 'solution': 'show the answer' needs one; add "
-                                       "solution: with the expected answer")
+    if solution_markdown(step) is None:
+        yield ("prompt",), "warning", ("no 'solution', and none can be made from 'accept': "
+                                       "'show the answer' needs one; add solution: with the "
+                                       "expected answer")
 
 
 def _no_lists(rule: Rule, path: tuple[Any, ...]) -> Iterator[Found]:

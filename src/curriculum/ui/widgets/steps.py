@@ -29,7 +29,7 @@ def _seeded(ctx: Ctx, step: Step, items: list, avoid_same: bool = False) -> list
 
 def draw(step: Step, ctx: Ctx, pack_dir: Path, tr: T, solved: bool) -> None:
     if step.title:
-        st.subheader(step.title)
+        st.subheader(label(step.title))
     if step.image is not None:
         st.image(str(pack_dir / step.image.src), alt=step.image.alt)
         st.caption(step.image.alt)
