@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from curriculum.checking import check
-from curriculum.model import ChoiceStep, OrderStep, TextStep
+from curriculum.model import ChoiceStep, EmailStep, OrderStep, TextStep
 from curriculum.packs import load_catalogue
 from curriculum.selftest import candidates
 
@@ -70,6 +70,22 @@ def answer(at, step, right: bool = True):
                 first_wrong = next(k for k, item in enumerate(current) if item != target[k])
                 click(at, f"{order_key}.up.{target[first_wrong]}")
         click(at, "player.check")
+    elif isinstance(step, EmailStep):
+        send_email(at, step, right)
+
+
+def send_email(at, step: EmailStep, right: bool = True):
+    "In the email practice app: New email, type it (an empty message if wrong), Send."
+    from curriculum.practice.email_selftest import correct_action
+
+    action = correct_action(step, "en")
+    app = f"player.app.{_run_id()}.{step.id}"
+    if any(b.key == f"{app}.new" for b in at.button):
+        click(at, f"{app}.new")
+    at.text_input(key=f"{app}.to").input(action["to"])
+    at.text_input(key=f"{app}.subject").input(action["subject"])
+    at.text_area(key=f"{app}.body").input(action["body"] if right else "")
+    click(at, f"{app}.send")
 
 
 def test_a_pair_walks_the_whole_lesson(make_app, people, lesson, db_file):

@@ -102,7 +102,8 @@ def unknown_fields(rules: Mapping[str, Rule], fields: tuple[str, ...],
     for name in rules:
         if name not in fields:
             yield ((*where, name), "error",
-                   f"'{name}' is not a field of a {kind} step{did_you_mean(name, fields)}; "
+                   f"'{name}' is not a field of {'an' if kind[0] in 'aeiou' else 'a'} {kind} "
+                   f"step{did_you_mean(name, fields)}; "
                    f"the fields are: {', '.join(fields)}")
 
 
