@@ -8,6 +8,7 @@ import pytest
 import yaml
 
 from curriculum.i18n import LANGUAGES, catalogue, files, t
+from curriculum.model import STEP_KINDS
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "curriculum"
 # T("key"), tr("key"), notice="key" and "check.*" keys written in the code
@@ -21,7 +22,7 @@ FAMILIES = {
     "size.": ["large", "larger", "largest"],
     "role.": ["senior", "junior", "coordinator"],
     "topic.": ["email", "spreadsheets", "messaging", "social-media", "mentoring", "other"],
-    "kind.": ["explain", "choice", "text", "order", "do"],
+    "kind.": list(STEP_KINDS),
 }
 
 
