@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import types
-from typing import Annotated, Any, Union, get_args, get_origin
+from typing import Annotated, Any, Union, get_args, get_origin, get_type_hints
 
 from pydantic import BaseModel, ValidationError
 
@@ -45,7 +45,19 @@ def _descend(tp: Any, part: str | int) -> Any:
         for name, f in tp.model_fields.items():
             if part in (name, f.alias):
                 return f.annotation
+        if tp.model_config.get("extra") == "allow":  # other keys typed by __pydantic_extra__
+            return _extra_type(tp)
     return None
+
+
+def _extra_type(model: type[BaseModel]) -> Any:
+    "The type of the extra keys' values of a model that types them, or None."
+    try:
+        extra = get_type_hints(model, include_extras=True).get("__pydantic_extra__")
+    except (NameError, TypeError):
+        return None
+    args = get_args(_unwrap(extra)) if extra is not None else ()
+    return args[1] if len(args) == 2 else None
 
 
 def keys_at(root: type[BaseModel], loc: Loc) -> list[str]:
