@@ -199,3 +199,19 @@ def test_the_fast_parser_reads_every_file_as_the_reference_does(path):
     reference = yamlread._parse(text, yamlread.Document(), yamlread._Loader)
     assert (fast.data, fast.values, fast.keys, fast.issues) == \
         (reference.data, reference.values, reference.keys, reference.issues)
+
+
+def test_numbers_keep_the_form_the_author_wrote():
+    data = parse_yaml("a: 10.50\nb: '007'\nc: 007\nd: 2.1\ne: 15\nf: [2.10, 1.20]\n").data
+    assert data == {"a": "10.50", "b": "007", "c": "007", "d": 2.1, "e": 15,
+                    "f": ["2.10", "1.20"]}
+
+
+def test_an_unquoted_price_is_checked_as_written(tmp_path):
+    from curriculum.checking import check
+    from curriculum.model import TextStep
+
+    rule = parse_yaml("accept: [{equals: 10.50}]\n").data["accept"]
+    step = TextStep.model_validate({"id": "p", "kind": "text", "prompt": "Price?",
+                                    "accept": rule})
+    assert check(step, "10.50").status == "correct"
