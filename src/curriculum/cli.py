@@ -151,6 +151,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     from .store import db_path, session
     from .store.progress import export_rows
 
+    what = getattr(args, "what", "attempts")
+    if what != "attempts":
+        return _export_programme(args, what)
     with session(args.db or db_path()) as db:
         rows = export_rows(db)
     if args.out:
@@ -159,6 +162,23 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(f"wrote {len(rows)} attempt(s) to {args.out}", file=sys.stderr)
     else:
         _write_csv(sys.stdout, rows)
+    return 0
+
+
+def _export_programme(args: argparse.Namespace, what: str) -> int:
+    "The programme's tables (pairs, sessions, feedback) as CSV."
+    from .store import db_path, session
+    from .store.feedback import csv_text, export
+
+    with session(args.db or db_path()) as db:
+        columns, rows = export(db, what)
+    text = csv_text(columns, rows)
+    if args.out:
+        with open(args.out, "w", newline="", encoding="utf-8") as f:
+            f.write(text)
+        print(f"wrote {len(rows)} row(s) of {what} to {args.out}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
     return 0
 
 
@@ -222,6 +242,9 @@ def parser() -> argparse.ArgumentParser:
                        description="Write every recorded attempt as CSV (stdout by default).")
     e.add_argument("--db", help="the database (default: CURRICULUM_DB or data/curriculum.db)")
     e.add_argument("--out", help="a CSV file to write instead of stdout")
+    e.add_argument("--what", choices=("attempts", "pairs", "sessions", "feedback"),
+                   default="attempts", help="what to export: every attempt (default), the "
+                   "pairs with their agreements, the pair sessions, or the feedback both ways")
     e.set_defaults(func=cmd_export)
 
     d = sub.add_parser("demo", help="fill the database with demo people and progress",

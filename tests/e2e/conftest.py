@@ -6,6 +6,7 @@ Fixtures:
 - page: pytest-playwright's page, with 30 s timeouts, a run counter for settle()
   and a console-error check (a test fails on console errors it did not allow).
 - console_errors: that collector, to `.allow(regex)` an expected error.
+- empty_db: the server's database emptied (for a test that starts from nothing).
 Helpers (wait_for_app, settle, assert_no_axe_violations) are in e2e_helpers.py.
 """
 
@@ -13,12 +14,14 @@ from __future__ import annotations
 
 import os
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -143,6 +146,25 @@ def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait(timeout=10)
+
+
+@pytest.fixture
+def empty_db(app_server: AppServer) -> Path:
+    """The server's database with every row deleted (tables and migrations kept), for a
+    test that starts from nothing. The server opens a connection per operation, so it
+    sees the empty tables at once."""
+    path = app_server.db_path
+    if path.exists():
+        with closing(sqlite3.connect(path, timeout=30, isolation_level=None)) as conn:
+            conn.execute("PRAGMA foreign_keys = OFF")
+            tables = [r[0] for r in conn.execute(
+                "select name from sqlite_master where type = 'table' "
+                "and name not like 'sqlite_%' and name not like '\\_%' escape '\\'")]
+            conn.execute("BEGIN IMMEDIATE")
+            for table in tables:
+                conn.execute(f'DELETE FROM "{table}"')
+            conn.execute("COMMIT")
+    return path
 
 
 # --- The browser (pytest-playwright overrides) -----------------------------------------

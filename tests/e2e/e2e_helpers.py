@@ -60,9 +60,17 @@ _RERUN_STARTED = """
 """
 
 
+# After a run, the elements of the previous run that this one did not redraw stay in the
+# page, marked stale, until the client clears them (just after the script state changes):
+# meanwhile a locator can match the old and the new copy of a block (a strict-mode error).
+_NO_STALE = """() => document.querySelector('[data-stale="true"]') === null"""
+
+
 def wait_for_app(page: Page, timeout: float = 30_000) -> None:
-    """Wait until the app is connected and its script is not running."""
+    """Wait until the app is connected, its script is not running, and the elements of
+    the previous run that this one did not draw again are gone."""
     page.wait_for_selector(APP_READY, state="attached", timeout=timeout)
+    page.wait_for_function(_NO_STALE, timeout=timeout)
     page.evaluate(_MARK_SETTLED)
 
 

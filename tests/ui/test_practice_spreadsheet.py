@@ -185,7 +185,7 @@ def test_what_is_typed_is_kept_without_enter_too(make_app, people, db_file):
     sheet = Sheet(at, db_file, "watch-it-change")
     assert at.selectbox(key=sheet.key("sheet_cell")).options == ["B2", "B3", "B4", "B5", "B6"]
     sheet.choose("B4")
-    assert sheet.bar.value == "3.4"
+    assert sheet.bar.value == "3.40"  # as the author wrote it
     # typed, then another cell chosen at once: kept, as when a spreadsheet cell is left
     sheet.bar.input("2.90")
     ok(at.selectbox(key=sheet.key("sheet_cell")).select("B6").run())

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 
 from sqlite_utils import Database
 from sqlite_utils.db import NotFoundError
 
 from ..errors import CurriculumError
+from ..programme import pins
 from . import now, write
 
 ROLES = ("senior", "junior", "coordinator")
@@ -111,18 +113,37 @@ def list_people(db: Database, role: str | None = None) -> list[Person]:
     return [_person(r, found.get(r["id"])) for r in rows]
 
 
-def interests(db: Database, person_id: int) -> dict[str, int]:
+INTEREST_KINDS = ("wants", "teaches")
+
+
+def interests(db: Database, person_id: int, kind: str | None = None) -> dict[str, int]:
     "Topics a senior wants to learn (with their level) or a junior can teach (confidence)."
-    return {r[0]: r[1] for r in db.execute(
-        "select topic, level from interests where person_id = ?", [person_id])}
+    sql, args = "select topic, level from interests where person_id = ?", [person_id]
+    if kind is not None:
+        sql, args = sql + " and kind = ?", [person_id, kind]
+    return {r[0]: r[1] for r in db.execute(sql, args)}
 
 
-def set_interests(db: Database, person_id: int, topics: dict[str, int]) -> None:
-    "Replace a person's topics: {topic: level 1-3} (1: beginner / a little; 3: at ease)."
+def set_interests(db: Database, person_id: int, topics: dict[str, int],
+                  kind: str | None = None) -> None:
+    """Replace a person's topics: {topic: level 1-3} (1: beginner / a little; 3: at ease).
+
+    Without `kind`, all their topics, as 'teaches' for a junior and 'wants' otherwise;
+    with `kind` ('wants' or 'teaches'), only those of that kind (someone both learning
+    and mentoring keeps both lists)."""
+    if kind is not None and kind not in INTEREST_KINDS:
+        raise CurriculumError(f"kind must be one of {', '.join(INTEREST_KINDS)}, not '{kind}'")
     person = get_person(db, person_id)
-    kind = "teaches" if person and person.role == "junior" else "wants"
+    if kind is None:
+        kind, only = ("teaches" if person and person.role == "junior" else "wants"), False
+    else:
+        only = True
     with write(db):
-        db.execute("delete from interests where person_id = ?", [person_id])
+        if only:
+            db.execute("delete from interests where person_id = ? and kind = ?",
+                       [person_id, kind])
+        else:
+            db.execute("delete from interests where person_id = ?", [person_id])
         db["interests"].insert_all(
             {"person_id": person_id, "kind": kind, "topic": t, "level": int(level)}
             for t, level in topics.items())
@@ -175,3 +196,221 @@ def update_person(db: Database, person_id: int, *, language: str | None = None,
     if changes:
         with write(db):
             db["people"].update(person_id, changes)
+
+
+# --- PINs, roles and the coordinator ------------------------------------------------------
+
+
+class PeopleError(CurriculumError):
+    "A profile or role change refused; `key` (with `params`) names the UI message."
+
+    def __init__(self, key: str, message: str, **params: object):
+        self.key, self.params = key, params
+        super().__init__(message)
+
+
+_IS_COORDINATOR = ("(role = 'coordinator' or exists "
+                   "(select 1 from json_each(roles) where value = 'coordinator'))")
+
+
+@dataclass(frozen=True)
+class PinCheck:
+    "The answer to a PIN typed in: right or not, and how long to wait if it is locked."
+
+    ok: bool
+    wait: int = 0  # seconds before the next try is allowed
+
+
+def set_pin(db: Database, person_id: int, pin: str, again: str | None = None) -> None:
+    "Set (or change) a person's PIN; only its salted slow hash is stored."
+    stored = pins.hash_pin(pins.check_rules(pin, again))
+    with write(db):
+        _row(db, person_id)
+        db["people"].update(person_id, {"pin_hash": stored, "pin_failures": 0,
+                                        "pin_locked_until": None})
+
+
+def clear_pin(db: Database, person_id: int) -> None:
+    "Remove a person's PIN (they sign in by name again); a coordinator always keeps one."
+    with write(db):
+        row = _row(db, person_id)
+        if _person(row).has_role("coordinator"):
+            raise PeopleError("people.err_coordinator_pin",
+                              "A coordinator always needs a PIN: set a new one instead.")
+        db["people"].update(person_id, {"pin_hash": None, "pin_failures": 0,
+                                        "pin_locked_until": None})
+
+
+def check_pin(db: Database, person_id: int, pin: str, at: datetime | None = None) -> PinCheck:
+    """Whether `pin` is this person's PIN. Wrong PINs in a row lock it for a while
+    (`pins.lock_seconds`); a locked PIN is not even checked. No PIN set: never right."""
+    at = at or datetime.now(UTC)
+    try:
+        row = db["people"].get(int(person_id))
+    except (NotFoundError, ValueError, TypeError):
+        return PinCheck(False)
+    locked = _locked_for(row.get("pin_locked_until"), at)
+    if locked:
+        return PinCheck(False, locked)
+    if not row.get("pin_hash"):
+        return PinCheck(False)
+    ok = pins.verify_pin(pin, row["pin_hash"])
+    with write(db):
+        if ok:
+            changes: dict[str, object] = {"pin_failures": 0, "pin_locked_until": None}
+            if pins.needs_rehash(row["pin_hash"]):
+                changes["pin_hash"] = pins.hash_pin(str(pin).strip())
+            db["people"].update(person_id, changes)
+            return PinCheck(True)
+        db.execute("update people set pin_failures = coalesce(pin_failures, 0) + 1 "
+                   "where id = ?", [person_id])
+        failures = db.execute("select pin_failures from people where id = ?",
+                              [person_id]).fetchone()[0]
+        wait = pins.lock_seconds(failures)
+        if wait:
+            until = (at + timedelta(seconds=wait)).isoformat(timespec="seconds")
+            db["people"].update(person_id, {"pin_locked_until": until})
+    return PinCheck(False, wait)
+
+
+def _locked_for(until: str | None, at: datetime) -> int:
+    if not until:
+        return 0
+    try:
+        left = (datetime.fromisoformat(until) - at).total_seconds()
+    except (ValueError, TypeError):
+        return 0
+    return max(0, int(left + 0.999))
+
+
+def _row(db: Database, person_id: int) -> dict:
+    try:
+        return db["people"].get(int(person_id))
+    except (NotFoundError, ValueError, TypeError):
+        raise CurriculumError(f"There is nobody with the number {person_id}.") from None
+
+
+def coordinators(db: Database) -> list[Person]:
+    "The active coordinators who can sign in (they have a PIN), by name."
+    rows = db["people"].rows_where(
+        f"{_IS_COORDINATOR} and pin_hash is not null and coalesce(active, 1) = 1",
+        order_by="name, id")
+    return [_person(r) for r in rows]
+
+
+def needs_coordinator(db: Database) -> bool:
+    "True on a first run: nobody can sign in as the coordinator yet."
+    return not coordinators(db)
+
+
+def ensure_coordinator(db: Database, name: str, pin: str, again: str | None = None,
+                       language: str = "en") -> Person:
+    """Create the first coordinator, with their PIN (the first run). A coordinator without
+    a PIN of that name (from an import) gets the PIN instead of a twin. Refused once a
+    coordinator can sign in."""
+    name, stored = clean_name(name), pins.hash_pin(pins.check_rules(pin, again))
+    with write(db):
+        if not needs_coordinator(db):
+            raise PeopleError("people.err_has_coordinator",
+                              "The programme already has a coordinator: sign in as them.")
+        same = [p for p in list_people(db, "coordinator") if p.name.casefold() == name.casefold()]
+        person = same[0] if same else create_person(db, name, "coordinator", language)
+        db["people"].update(person.id, {"pin_hash": stored, "active": 1, "pin_failures": 0,
+                                        "pin_locked_until": None})
+    return get_person(db, person.id)  # type: ignore[return-value]
+
+
+def set_roles(db: Database, person_id: int, roles: list[str] | tuple[str, ...],
+              active: bool = True, name: str | None = None) -> Person:
+    """Give a person their roles (the first is their main role), say if they are still in
+    the programme (and rename them). The last coordinator who can sign in keeps that role."""
+    roles = list(dict.fromkeys(roles))
+    if not roles:
+        raise PeopleError("people.pick_a_role", "Choose at least one role.")
+    wrong = [r for r in roles if r not in ROLES]
+    if wrong:
+        raise CurriculumError(f"role must be one of {', '.join(ROLES)}, not '{wrong[0]}'")
+    with write(db):
+        person = _person(_row(db, person_id))
+        others = [c for c in coordinators(db) if c.id != person_id]
+        keeps = "coordinator" in roles and active
+        if person.has_role("coordinator") and person.has_pin and not keeps and not others:
+            raise PeopleError("people.err_last_coordinator", "This is the only coordinator: "
+                              "give the role to someone else first.")
+        changes: dict[str, object] = {"roles": roles, "active": active}
+        if name is not None:
+            changes["name"] = name
+        if person.role == "junior" and "junior" not in roles:
+            changes["capacity"] = None
+        elif "junior" in roles and person.capacity is None:
+            changes["capacity"] = 2
+        return save_profile(db, person_id, **changes)
+
+
+def partners(db: Database, person_ids: list[int] | set[int]) -> list[tuple[int, int]]:
+    "The (senior, junior) of the running pairs (status 'active') these people are in."
+    ids = [int(i) for i in person_ids]
+    if not ids or not db["pairs"].exists():
+        return []
+    marks = ",".join("?" * len(ids))
+    return [(r[0], r[1]) for r in db.execute(
+        f"select senior_id, junior_id from pairs where status = 'active' and "
+        f"(senior_id in ({marks}) or junior_id in ({marks}))", [*ids, *ids])]
+
+
+# --- Profile sections, as the profile page saves them -------------------------------------
+
+TOPICS = ("email", "spreadsheets", "messaging", "social-media")
+SPOKEN = {"fr": "Français", "en": "English", "es": "Español", "de": "Deutsch",
+          "it": "Italiano", "pt": "Português", "nl": "Nederlands", "pl": "Polski",
+          "ro": "Română", "ar": "العربية", "tr": "Türkçe", "zh": "中文"}  # names as spoken
+MAX_CAPACITY = 10
+
+
+def save_about(db: Database, person_id: int, *, languages: list[str], site: str | None,
+               remote: bool, availability: list[str], manager_id: int | None) -> Person:
+    "Languages spoken, where they work, weekly free slots and line manager, checked."
+    languages = [lang for lang in dict.fromkeys(languages) if lang in SPOKEN]
+    if not languages:
+        raise PeopleError("profile.err_language", "Choose at least one language you speak.")
+    site = " ".join(str(site or "").split())[:MAX_NAME] or None
+    if not remote and site is None:
+        raise PeopleError("profile.err_site",
+                          "Type the name of your site, or say that you work remotely.")
+    if manager_id is not None:
+        if int(manager_id) == int(person_id):
+            raise PeopleError("profile.err_own_manager",
+                              "A person cannot be their own line manager.")
+        _row(db, manager_id)
+    slots = [s for s in SLOTS if s in set(availability)]
+    return save_profile(db, person_id, languages=languages, site=None if remote else site,
+                        remote=remote, availability=slots, manager_id=manager_id)
+
+
+def _levels(topics: dict[str, int]) -> dict[str, int]:
+    "Topics with a level 1-3 (0 or none: not chosen); unknown topics refused."
+    unknown = [t for t in topics if t not in TOPICS]
+    if unknown:
+        raise CurriculumError(f"'{unknown[0]}' is not a topic (one of {', '.join(TOPICS)})")
+    return {t: int(level) for t, level in topics.items() if level and 1 <= int(level) <= 3}
+
+
+def save_learning(db: Database, person_id: int, topics: dict[str, int],
+                  lessons: list[tuple[str, str]]) -> None:
+    "What a senior wants to learn: topics with their own level, and lessons."
+    levels = _levels(topics)
+    with write(db):
+        set_interests(db, person_id, levels, kind="wants")
+        set_wanted_lessons(db, person_id, list(dict.fromkeys(lessons)))
+
+
+def save_teaching(db: Database, person_id: int, topics: dict[str, int], capacity: int) -> None:
+    "What a junior can teach (topics with their confidence) and how many seniors they take."
+    levels = _levels(topics)
+    if not 0 <= int(capacity) <= MAX_CAPACITY:
+        raise PeopleError("profile.err_capacity",
+                          f"A mentor can take from 0 to {MAX_CAPACITY} learners.",
+                          most=MAX_CAPACITY)
+    with write(db):
+        set_interests(db, person_id, levels, kind="teaches")
+        save_profile(db, person_id, capacity=int(capacity))

@@ -109,3 +109,11 @@ def m002_programme(db: Database) -> None:
     db["feedback"].create_index(["session_id"])
     db["sessions"].create_index(["pair_id", "started_at"])
     db["sessions"].create_index(["senior_id"])
+
+
+@MIGRATIONS()
+def m003_people(db: Database) -> None:
+    "Wrong PINs in a row and the time until which a person's PIN is locked."
+    people = db["people"]
+    people.add_column("pin_failures", int, not_null_default=0)
+    people.add_column("pin_locked_until", str)

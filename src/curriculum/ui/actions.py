@@ -12,7 +12,7 @@ from typing import Any
 
 import streamlit as st
 
-from ..checking import check, infer_autonomy
+from ..checking import Outcome, check, infer_autonomy
 from ..model import Lesson, Step
 from ..store import progress, session
 
@@ -103,6 +103,7 @@ def on_do(ctx: Ctx, step: Step, needed_help: bool) -> None:
         hints = state.hints_used if state else 0
         autonomy = infer_autonomy(hints, False, helped=needed_help)
         progress.complete_step(db, ctx.run_id, step.id, autonomy, int(_elapsed(ctx, step.id)))
+    st.session_state[key(ctx, step.id, "outcome")] = Outcome("done")  # said in words
 
 
 def on_need_help(ctx: Ctx, step: Step) -> None:

@@ -32,6 +32,7 @@ def main() -> None:
              for spec in REGISTRY if access.can_open(spec.roles, viewers)]
     nav = st.navigation(pages)
     _sidebar(senior)
+    _signed_in(viewers)
     nav.run()
     state.sync_url()
 
@@ -61,3 +62,20 @@ def _sidebar(senior: people.Person | None) -> None:
                    else T("frame.alone", senior=senior.name))
             st.markdown(who)
             st.page_link(PAGES / "welcome.py", label=T("frame.change_people"), icon="👥")
+
+
+def _signed_in(viewers: list[people.Person]) -> None:
+    "Who acts as the coordinator (or mentor alone), and a way for everyone to sign out."
+    if not viewers:
+        return
+    T = state.tr()
+    coordinator = next((v for v in viewers if "coordinator" in v.roles), None)
+    mentor = next((v for v in viewers if "junior" in v.roles), None)
+    with st.sidebar:
+        if coordinator is not None:
+            st.markdown(T("frame.as_coordinator", name=coordinator.name))
+        if mentor is not None and state.senior() is None:
+            st.markdown(T("frame.as_mentor", name=mentor.name))
+        if st.button(T("frame.sign_out"), key="frame.sign_out", icon="🚪"):
+            state.sign_out()
+            st.switch_page(PAGES / "welcome.py")

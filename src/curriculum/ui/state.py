@@ -2,21 +2,27 @@
 
 Who is here (senior, junior), the mode and the open lesson are mirrored in the URL
 (`?senior=3&junior=5&lesson=email-basics/first-email`), so reloading the page or coming
-back later with the same link keeps them; everything else lives in the database.
+back later with the same link keeps them; everything else lives in the database. A person
+who set a PIN is never signed in from the URL (after a reload they type it again), and
+the coordinator never is: `COORDINATOR` is set only once their PIN is entered.
 """
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import replace
 from functools import partial
 from typing import Any
 
 import streamlit as st
+from streamlit.errors import StreamlitPageNotFoundError
 
 from ..i18n import LANGUAGES, t
+from ..programme import access
 from ..render import escape
 from ..store import people, session
 from ..store.people import Person
+from .registry import PAGES_DIR
 
 SENIOR = "who.senior"
 JUNIOR = "who.junior"
@@ -35,12 +41,21 @@ def init() -> None:
     for key, param in _PARAMS.items():
         value = params.get(param)
         if key in (SENIOR, JUNIOR):
-            st.session_state.setdefault(key, int(value) if value and value.isdigit() else None)
+            st.session_state.setdefault(key, _from_url(value))
         else:
             st.session_state.setdefault(key, value or None)
     if st.session_state.get(LANG) not in LANGUAGES:
         st.session_state[LANG] = _person_lang() or "en"
     st.session_state[STARTED] = True
+
+
+def _from_url(value: str | None) -> int | None:
+    "A person named in the URL, unless they need a PIN to sign in."
+    if not value or not value.isdigit():
+        return None
+    with session() as db:
+        person = people.get_person(db, int(value))
+    return None if person is None or person.has_pin else person.id
 
 
 def _person_lang() -> str | None:
@@ -93,10 +108,46 @@ def junior() -> Person | None:
 COORDINATOR = "who.coordinator"  # set once the coordinator has entered their PIN
 
 
+SLOTS = {SENIOR: "senior", JUNIOR: "junior", COORDINATOR: "coordinator"}
+
+
 def viewers() -> list[Person]:
-    "The people signed in on this browser: the learner, the mentor, the coordinator."
-    found = [p for p in (senior(), junior(), _get(COORDINATOR)) if p is not None]
-    return list({p.id: p for p in found}.values())
+    """The people signed in on this browser: the learner, the mentor, the coordinator,
+    each acting in the role they signed in as (see `access.acting`)."""
+    found: dict[int, Person] = {}
+    for key, role in SLOTS.items():
+        person = _get(key)
+        as_role = access.acting(person, role) if person is not None else None
+        if as_role is not None and (role != "coordinator" or person.has_pin):
+            seen = found.get(as_role.id)
+            found[as_role.id] = (replace(seen, roles=(*seen.roles, role)) if seen
+                                 else as_role)
+    return list(found.values())
+
+
+def sign_out() -> None:
+    "Everyone signed in on this browser signs out (the open lesson is forgotten too)."
+    for key in (*SLOTS, LESSON):
+        st.session_state[key] = None
+    for key in [k for k in st.session_state if str(k).startswith(("welcome.", "profile.",
+                                                                   "people."))]:
+        del st.session_state[key]
+    sync_url()
+
+
+def error_text(exc: Exception) -> str:
+    "The message of an error a user can fix, in today's language when it has a key."
+    key = getattr(exc, "key", None)
+    return tr()(key, **getattr(exc, "params", {})) if key else str(exc)
+
+
+def require(allowed: bool) -> None:
+    "Stop the page with a polite refusal unless the viewers may see it."
+    if not allowed:
+        st.warning(tr()("access.refused"), icon="🔒")
+        with contextlib.suppress(StreamlitPageNotFoundError):  # a page run without the frame
+            st.page_link(PAGES_DIR / "welcome.py", label=tr()("nav.welcome"), icon="👋")
+        st.stop()
 
 
 def mode() -> str:

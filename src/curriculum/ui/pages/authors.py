@@ -53,7 +53,7 @@ st.header(T("authors.start"))
 st.markdown(T("authors.start_help"))
 st.code("curriculum new pack my-pack --lang en\ncurriculum new lesson second-lesson "
         "--dir lessons/my-pack\ncurriculum validate lessons/my-pack\ncurriculum selftest "
-        "my-pack", language="bash")
+        "my-pack", language=None)  # bash colours fail WCAG contrast
 schemas = json_schemas()
 left, right = st.columns(2)
 left.download_button(T("authors.schema_pack"), schema_text(schemas["pack"]),

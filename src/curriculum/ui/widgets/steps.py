@@ -8,9 +8,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from ...checking import Outcome
+from ...checking import Outcome, solution_markdown
 from ...model import ChoiceStep, DoStep, ExplainStep, OrderStep, PracticeStep, Step, TextStep
-from ...render import label
+from ...render import label, plain_text
 from ..actions import Ctx, key, on_check, on_do, on_need_help
 from .content import markdown
 
@@ -32,7 +32,7 @@ def draw(step: Step, ctx: Ctx, pack_dir: Path, tr: T, solved: bool) -> None:
         st.subheader(label(step.title))
     if step.image is not None:
         st.image(str(pack_dir / step.image.src), alt=step.image.alt)
-        st.caption(step.image.alt)
+        markdown(step.image.alt, pack_dir)  # not st.caption: it links addresses, too pale
     if isinstance(step, ExplainStep):
         markdown(step.body, pack_dir)
     elif isinstance(step, ChoiceStep):
@@ -57,7 +57,8 @@ def _choice(step: ChoiceStep, ctx: Ctx, pack_dir: Path, tr: T, solved: bool) -> 
         if step.multiple:
             st.markdown(f"**{tr('player.pick_all')}**")
             for o in options:
-                st.checkbox(label(o.text), key=f"{base}.{o.id}")
+                # plain: a checkbox's aria-label is its raw label (WCAG 2.5.3 label in name)
+                st.checkbox(plain_text(o.text), key=f"{base}.{o.id}")
         else:
             labels = {o.id: label(o.text) for o in options}
             st.radio(tr("player.pick_one"), [o.id for o in options], index=None,
@@ -109,7 +110,7 @@ def _order(step: OrderStep, ctx: Ctx, pack_dir: Path, tr: T, solved: bool) -> No
 def _do(step: DoStep, ctx: Ctx, pack_dir: Path, tr: T) -> None:
     markdown(step.task, pack_dir)
     for n, item in enumerate(step.checklist):
-        st.checkbox(label(item), key=f"{key(ctx, step.id, 'tick')}.{n}")
+        st.checkbox(plain_text(item), key=f"{key(ctx, step.id, 'tick')}.{n}")  # see _choice
     if ctx.mode == "solo":
         done, help_col = st.columns(2)
         done.button(tr("player.did_it"), type="primary", key=key(ctx, step.id, "done"),
@@ -117,6 +118,8 @@ def _do(step: DoStep, ctx: Ctx, pack_dir: Path, tr: T) -> None:
                         st.session_state.get(key(ctx, step.id, "help")))), width="stretch")
         help_col.button(tr("player.need_help"), key=key(ctx, step.id, "needhelp"),
                         on_click=on_need_help, args=(ctx, step), width="stretch")
+        if st.session_state.get(key(ctx, step.id, "help")) and not solution_markdown(step):
+            st.info(tr("player.help_alone"), icon="🤝")  # nothing to show: say what to do
 
 
 def feedback(outcome: Outcome | None, pack_dir: Path, tr: T) -> None:
@@ -131,6 +134,8 @@ def feedback(outcome: Outcome | None, pack_dir: Path, tr: T) -> None:
         st.success(f"**{tr('feedback.partial_title')}** {notice or ''}", icon="👍")
     elif outcome.status == "wrong":
         st.warning(f"**{tr('feedback.wrong_title')}** {notice or ''}", icon="💡")
+    elif outcome.status == "done":  # a `do` step the senior says they did
+        st.success(f"**{tr('feedback.correct_title')}**", icon="✅")
     else:
         st.info(notice or tr("check.blank_text"), icon="ℹ️")
     for text in outcome.feedback:

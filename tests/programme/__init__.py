@@ -1,0 +1,2 @@
+"""Core tests of the programme (a package, so that test_access.py here and in tests/ui can
+both exist)."""
