@@ -349,3 +349,22 @@ def test_selftest_fails_when_a_pack_has_errors_it_could_not_test(capsys) -> None
     out = capsys.readouterr().out
     assert "NOT TESTED" in out and "unknown step kind 'choise'" in out
     assert "1 error(s) kept lessons out of the test" in out
+
+
+def test_pin_resets_a_forgotten_coordinator_pin(tmp_path: Path, capsys) -> None:
+    db_file = tmp_path / "p.db"
+    with session(db_file) as db:
+        claire = P.ensure_coordinator(db, "Claire Bernard", "1234", "1234")
+    assert cli.main(["pin", "claire bernard", "--pin", "98765", "--db", str(db_file)]) == 0
+    assert "the PIN of Claire Bernard is set" in capsys.readouterr().out
+    with session(db_file) as db:
+        assert P.check_pin(db, claire.id, "98765").ok
+        assert not P.check_pin(db, claire.id, "1234").ok
+
+
+def test_pin_names_the_people_when_the_name_is_unknown(tmp_path: Path, capsys) -> None:
+    db_file = tmp_path / "p.db"
+    with session(db_file) as db:
+        P.create_person(db, "Léa", "junior")
+    assert cli.main(["pin", "Lea M", "--pin", "1234", "--db", str(db_file)]) == 1
+    assert "no person is called 'Lea M' (people: Léa)" in capsys.readouterr().err

@@ -200,6 +200,28 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_pin(args: argparse.Namespace) -> int:
+    "Set a person's PIN from the server (e.g. a coordinator who forgot theirs)."
+    import getpass
+
+    from .store import db_path, session
+    from .store.people import list_people, set_pin
+
+    with session(args.db or db_path()) as db:
+        found = [p for p in list_people(db) if p.name.casefold() == args.name.casefold()]
+        if not found:
+            names = ", ".join(p.name for p in list_people(db)) or "nobody yet"
+            raise CurriculumError(f"no person is called '{args.name}' (people: {names})")
+        if len(found) > 1:
+            raise CurriculumError(f"{len(found)} people are called '{args.name}': set the PIN "
+                                  "from the People page instead")
+        pin = args.pin if args.pin is not None else getpass.getpass("New PIN (4-8 digits): ")
+        again = args.pin if args.pin is not None else getpass.getpass("The same PIN again: ")
+        set_pin(db, found[0].id, pin, again)
+    print(f"the PIN of {found[0].name} is set")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="curriculum", description=__doc__.splitlines()[0])
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -253,6 +275,14 @@ def parser() -> argparse.ArgumentParser:
     d.add_argument("--db", help="the database (default: CURRICULUM_DB or data/curriculum.db)")
     d.add_argument("--reset", action="store_true", help="add the demo even if people exist")
     d.set_defaults(func=cmd_demo)
+
+    pn = sub.add_parser("pin", help="set a person's PIN (e.g. a coordinator who forgot it)",
+                       description="Set a new PIN for a person, found by name. Without --pin "
+                                   "it is asked for twice, without showing it.")
+    pn.add_argument("name", help="the person's name, as shown in the app")
+    pn.add_argument("--pin", help="the new PIN (4-8 digits); better typed at the prompt")
+    pn.add_argument("--db", help="the database (default: CURRICULUM_DB or data/curriculum.db)")
+    pn.set_defaults(func=cmd_pin)
     return p
 
 
