@@ -6,9 +6,13 @@ Test modules find their data beside them (tests/packs, tests/fixtures) through
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlite_utils import Database
+
+from curriculum.store import open_db
 
 CORE = Path(__file__).resolve().parent
 
@@ -19,3 +23,11 @@ def _no_env_folders(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPa
     if Path(request.path).resolve().parent == CORE:  # not tests/ui, not tests/e2e
         monkeypatch.delenv("CURRICULUM_LESSONS", raising=False)
         monkeypatch.delenv("CURRICULUM_DB", raising=False)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    "A new database with the whole schema, in a file of its own (the core tests' store)."
+    database = open_db(tmp_path / "curriculum.db")
+    yield database
+    database.close()

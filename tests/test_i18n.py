@@ -2,12 +2,14 @@
 
 import re
 import string
+import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 import yaml
 
-from curriculum.i18n import LANGUAGES, catalogue, files, t
+from curriculum.i18n import LANGUAGES, catalogue, date_words, files, t
 from curriculum.model import STEP_KINDS
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "curriculum"
@@ -66,3 +68,19 @@ def test_t_formats_and_falls_back():
     assert t("fr", "player.step_of", n=2, total=5) == "Étape 2 sur 5"
     assert t("de", "player.step_of", n=2, total=5) == "Step 2 of 5"
     assert t("en", "no.such.key") == "no.such.key"
+
+
+
+def test_date_words_in_each_language_in_local_time(monkeypatch):
+    monkeypatch.setenv("TZ", "Europe/Paris")
+    time.tzset()
+    try:
+        moment = datetime(2025, 4, 16, 10, 5, tzinfo=UTC)  # a Wednesday, 12:05 in Paris
+        assert date_words("en", moment) == "Wednesday 16 April 2025"
+        assert date_words("fr", moment) == "mercredi 16 avril 2025"
+        assert date_words("en", moment, with_time=True) == "Wednesday 16 April 2025 at 12:05"
+        assert date_words("fr", moment, with_time=True) == "mercredi 16 avril 2025 à 12:05"
+        assert date_words("en", None) == date_words("fr", None, with_time=True) == "—"
+    finally:
+        monkeypatch.undo()
+        time.tzset()

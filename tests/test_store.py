@@ -19,7 +19,7 @@ from curriculum.store.schema import MIGRATIONS
 
 @pytest.fixture
 def db(tmp_path: Path) -> Iterator[Database]:
-    database = open_db(tmp_path / "progress.db")
+    database = open_db(tmp_path / "progress.db")  # not the conftest's: reopened by name
     yield database
     database.close()
 

@@ -13,7 +13,7 @@ from contextlib import closing
 from pathlib import Path
 
 import yaml
-from e2e_helpers import settle
+from e2e_helpers import settle, wait_for_app
 from playwright.sync_api import Locator, Page, expect
 
 from curriculum.checking import check
@@ -21,6 +21,8 @@ from curriculum.i18n import t
 from curriculum.model import ChoiceStep, Lesson, OrderStep, TextStep
 from curriculum.render import plain_text
 from curriculum.selftest import candidates
+from curriculum.store import people, session
+from curriculum.store.people import Person
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 LESSONS = REPO_ROOT / "lessons"
@@ -128,6 +130,20 @@ def click(target: Locator) -> None:
 
 def button(scope: Page | Locator, key: str, **params: object) -> Locator:
     return scope.get_by_role("button", name=T(key, **params), exact=True)
+
+
+def app_button(scope: Page | Locator, key: str, **params: object) -> Locator:
+    "A button of a practice app by its words (the icon before them is left out)."
+    return scope.get_by_role("button", name=re.compile(re.escape(T(key, **params)) + "$"))
+
+
+def open_alone(page: Page, app_server, name: str, lesson: str) -> Person:
+    "A new senior, alone, with the lesson open in the player (by its URL)."
+    with session(app_server.db_path) as db:
+        senior = people.create_person(db, name, "senior")
+    page.goto(f"{app_server.url}/player?senior={senior.id}&lesson={lesson}")
+    wait_for_app(page)
+    return senior
 
 
 def expect_step(page: Page, n: int, total: int) -> None:

@@ -11,22 +11,11 @@ import re
 import sqlite3
 from contextlib import closing
 
-from e2e_helpers import assert_no_axe_violations, settle, wait_for_app
+from e2e_helpers import assert_no_axe_violations, settle
+from e2e_player import T, click, open_alone
 from playwright.sync_api import Locator, Page, expect
 
-from curriculum.i18n import t
-from curriculum.store import people, session
-
 LESSON = "examples/practice-chat"
-
-
-def T(key: str, **params: object) -> str:
-    return t("en", key, **params)
-
-
-def click(target: Locator) -> None:
-    target.click()
-    settle(target.page)
 
 
 def button(scope: Page | Locator, label: str) -> Locator:
@@ -60,10 +49,7 @@ def attempts(db_path, step_id: str) -> list[tuple[str, dict]]:
 
 def test_a_senior_chats_with_emoji_photos_a_reaction_and_a_voice_message(
         page: Page, app_server) -> None:
-    with session(app_server.db_path) as db:
-        senior = people.create_person(db, "Colette", "senior")
-    page.goto(f"{app_server.url}/player?senior={senior.id}&lesson={LESSON}")
-    wait_for_app(page)
+    open_alone(page, app_server, "Colette", LESSON)
     step_shown(page, 1)
     next_step(page)
 

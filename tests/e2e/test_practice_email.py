@@ -9,18 +9,21 @@ from __future__ import annotations
 import json
 import re
 
-from e2e_helpers import assert_no_axe_violations, wait_for_app
-from e2e_player import T, click, expect_feedback, expect_step, go_next, query, senior_area
+from e2e_helpers import assert_no_axe_violations
+from e2e_player import (
+    T,
+    click,
+    expect_feedback,
+    expect_step,
+    go_next,
+    open_alone,
+    query,
+    senior_area,
+)
+from e2e_player import app_button as button
 from playwright.sync_api import Page, expect
 
-from curriculum.store import people, session
-
 LESSON = "examples/practice-email"
-
-
-def button(scope, key: str, **params):
-    "A button of the app by its words (the icon before them is left out)."
-    return scope.get_by_role("button", name=re.compile(re.escape(T(key, **params)) + "$"))
 
 
 def box(scope, key: str):
@@ -33,10 +36,7 @@ def row(scope, subject: str):
 
 
 def test_a_senior_writes_replies_and_reports_a_scam(page: Page, app_server) -> None:
-    with session(app_server.db_path) as db:
-        senior = people.create_person(db, "Odette", "senior")
-    page.goto(f"{app_server.url}/player?senior={senior.id}&lesson={LESSON}")
-    wait_for_app(page)
+    senior = open_alone(page, app_server, "Odette", LESSON)
     expect_step(page, 1, 5)
     go_next(page)
 

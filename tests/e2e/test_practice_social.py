@@ -7,20 +7,22 @@ feed, a report box and the settings on screen; the SQLite file holds what the se
 from __future__ import annotations
 
 import json
-import re
 
 from e2e_helpers import assert_no_axe_violations, wait_for_app
-from e2e_player import T, click, expect_feedback, expect_step, go_next, query, senior_area
+from e2e_player import (
+    T,
+    click,
+    expect_feedback,
+    expect_step,
+    go_next,
+    open_alone,
+    query,
+    senior_area,
+)
+from e2e_player import app_button as button
 from playwright.sync_api import Locator, Page, expect
 
-from curriculum.store import people, session
-
 LESSON = "examples/practice-social"
-
-
-def button(scope: Page | Locator, key: str, **params) -> Locator:
-    "A button of the app by its words (the icon before them is left out)."
-    return scope.get_by_role("button", name=re.compile(re.escape(T(key, **params)) + "$"))
 
 
 def card(page: Page, post_id: str) -> Locator:
@@ -39,10 +41,7 @@ def choose(scope: Page | Locator, group_key: str, option: str) -> None:
 
 
 def test_a_senior_posts_reports_reacts_and_sets_privacy(page: Page, app_server) -> None:
-    with session(app_server.db_path) as db:
-        senior = people.create_person(db, "Odette", "senior")
-    page.goto(f"{app_server.url}/player?senior={senior.id}&lesson={LESSON}")
-    wait_for_app(page)
+    senior = open_alone(page, app_server, "Odette", LESSON)
     expect_step(page, 1, 5)
     go_next(page)
 

@@ -9,11 +9,18 @@ from __future__ import annotations
 import json
 import re
 
-from e2e_helpers import assert_no_axe_violations, settle, wait_for_app
-from e2e_player import T, click, expect_feedback, expect_step, go_next, query, senior_area
+from e2e_helpers import assert_no_axe_violations, settle
+from e2e_player import (
+    T,
+    click,
+    expect_feedback,
+    expect_step,
+    go_next,
+    open_alone,
+    query,
+    senior_area,
+)
 from playwright.sync_api import Locator, Page, expect
-
-from curriculum.store import people, session
 
 LESSON = "examples/practice-spreadsheet"
 STEPS = 6
@@ -46,10 +53,7 @@ def choose(page: Page, area: Locator, label: str, option: str) -> None:
 
 
 def test_a_senior_types_values_formulas_and_sorts(page: Page, app_server) -> None:
-    with session(app_server.db_path) as db:
-        senior = people.create_person(db, "Odette", "senior")
-    page.goto(f"{app_server.url}/player?senior={senior.id}&lesson={LESSON}")
-    wait_for_app(page)
+    senior = open_alone(page, app_server, "Odette", LESSON)
     expect_step(page, 1, STEPS)
     go_next(page)
 

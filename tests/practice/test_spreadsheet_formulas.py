@@ -132,9 +132,9 @@ FRENCH = [
     ("=MIN(B2:B3)", "0,95"),
     ("=MAX(B2:B3)", "1,2"),
     ("=B2>B3", "VRAI"),
-    ("=SOMME(B2,B3)", "#ERROR!"),  # in French the comma is a decimal mark only
+    ("=SOMME(B2,B3)", "#ERREUR!"),  # in French the comma is a decimal mark only
     ("=1/0", "#DIV/0!"),
-    ("=SOMMME(B2:B3)", "#NAME?"),
+    ("=SOMMME(B2:B3)", "#NOM?"),
 ]
 
 
@@ -286,3 +286,14 @@ def test_edits_and_reordering_make_new_sheets() -> None:
     assert sheet.shown((3, 2)) == "0.95"  # the first sheet did not change
     moved = sheet.reordered([3, 2])
     assert [moved.shown((r, 1)) for r in (1, 2, 3)] == ["Item", "Bread", "Milk"]
+
+
+@pytest.mark.parametrize(("formula", "en", "fr"), [
+    ("=FOO(1)", "#NAME?", "#NOM?"), ('="a"+1', "#VALUE!", "#VALEUR!"),
+    ("=1/0", "#DIV/0!", "#DIV/0!"),
+])
+def test_error_values_are_shown_as_each_language_shows_them(formula, en, fr):
+    from curriculum.practice.spreadsheet_formulas import Sheet
+
+    assert Sheet([[formula]], "en").shown((1, 1)) == en
+    assert Sheet([[formula]], "fr").shown((1, 1)) == fr

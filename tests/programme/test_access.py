@@ -3,6 +3,7 @@
 import pytest
 
 from curriculum.programme import access
+from curriculum.store.feedback import PairRecord
 from curriculum.store.people import Person
 from curriculum.ui.registry import PAGES
 
@@ -71,6 +72,20 @@ def test_who_may_see_a_profile(viewers, person, allowed):
 ])
 def test_who_may_see_a_pair(viewers, pair, allowed):
     assert access.can_see_pair(viewers, *pair) is allowed
+
+
+def test_visible_pairs_and_the_pair_to_open_first():
+    marie_lea = PairRecord(10, MARIE.id, LEA.id, "Marie", "Léa", "active")
+    robert_lea = PairRecord(11, ROBERT.id, LEA.id, "Robert", "Léa", "active")
+    robert_sam = PairRecord(12, ROBERT.id, SAM.id, "Robert", "Sam", "ended")
+    every = [marie_lea, robert_lea, robert_sam]
+    assert access.visible_pairs([LEA], every) == [marie_lea, robert_lea]
+    assert access.visible_pairs([MARIE], every) == [marie_lea]
+    assert access.visible_pairs([CLAIRE], every) == every
+    assert access.visible_pairs([], every) == []
+    assert access.pair_to_open(every, {LEA.id}) == 10  # nobody's pair is all here: the first
+    assert access.pair_to_open(every, {ROBERT.id, LEA.id}) == 11  # both of this pair are here
+    assert access.pair_to_open(every, {CLAIRE.id, ROBERT.id, SAM.id}) == 12
 
 
 @pytest.mark.parametrize(("viewers", "senior", "allowed"), [

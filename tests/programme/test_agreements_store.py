@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
 
 from curriculum.store import feedback as F
-from curriculum.store import now, open_db, progress
+from curriculum.store import now, progress
 from curriculum.store.agreements import (
     Agreement,
     AgreementError,
@@ -24,13 +22,6 @@ from curriculum.store.agreements import (
     save_agreement,
 )
 from curriculum.store.people import create_person
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    database = open_db(tmp_path / "p.db")
-    yield database
-    database.close()
 
 
 @pytest.fixture
@@ -256,3 +247,26 @@ def test_the_csv_tables(db: Database, pair: dict[str, int]) -> None:
         "5", "", "Merci, Léa")
     with pytest.raises(F.CurriculumError, match="choose one of pairs, sessions, feedback"):
         F.export(db, "people")
+
+
+def test_export_csv_of_each_table_and_of_every_attempt(db: Database,
+                                                       pair: dict[str, int]) -> None:
+    sid = progress.start_session(db, "pair", pair["senior"], pair["junior"], pair["pair"])
+    F.give_feedback(db, sid, pair["senior"], {"tact": 5}, "")
+    for what in F.EXPORTS:
+        assert F.export_csv(db, what) == F.csv_text(*F.export(db, what))
+    run = progress.open_run(db, pair["senior"], "email-basics", "first-email", "pair", sid)
+    progress.record_attempt(db, progress.Attempt(
+        run.id, pair["senior"], "email-basics", "first-email", "s1", "=1+1", "wrong", None, 0,
+        False, None, 1000, sid))
+    rows = list(csv.DictReader(io.StringIO(F.export_csv(db, "attempts"))))
+    assert list(rows[0]) == list(progress.EXPORT_COLUMNS)
+    assert (rows[0]["step_id"], rows[0]["answer"]) == ("s1", '"=1+1"')  # stored as JSON
+
+
+def test_confirmed_by_anyone_is_one_or_both() -> None:
+    assert not Agreement(1).confirmed_by_anyone
+    assert Agreement(1, senior_confirmed_at="2025-04-01").confirmed_by_anyone
+    assert Agreement(1, junior_confirmed_at="2025-04-01").confirmed_by_anyone
+    both = Agreement(1, senior_confirmed_at="2025-04-01", junior_confirmed_at="2025-04-02")
+    assert both.confirmed_by_anyone and both.confirmed

@@ -104,6 +104,26 @@ def test_attention_falling_feedback() -> None:
     assert D.attention(p, only, NOW) == ()
 
 
+def test_feedback_trend_over_the_sessions() -> None:
+    s = [session(i, 1, 10, 20, 20 - i) for i in range(3)]
+    assert D.feedback_trend([]) is None
+    no_scores = Feedback(0, 10, "senior", NOW)
+    assert D.feedback_trend([(s[0], no_scores)]) is None
+    trend = D.feedback_trend([(s[0], scores(0, 10, 2)), (s[1], no_scores),
+                              (s[2], scores(2, 10, 5))])
+    assert trend == D.FeedbackTrend(count=2, first=2.0, last=5.0, mean=3.5)
+    assert D.session_averages([(s[0], scores(0, 10, 4)), (s[1], no_scores)]) == [4.0]
+
+
+def test_last_ended_is_the_latest_session_over() -> None:
+    data = ProgrammeData(pairs=(pair(1, 10, 20),), sessions=(
+        session(1, 1, 10, 20, 9), session(2, 1, 10, 20, 5), session(3, 1, 10, 20, 1, None)))
+    report = D.pair_report(data, 1, OUTLINE, NOW)
+    assert report.last_session.id == 3 and report.last_ended.session.id == 2
+    fresh = ProgrammeData(pairs=(pair(1, 10, 20),), sessions=(session(1, 1, 10, 20, 1, None),))
+    assert D.pair_report(fresh, 1, OUTLINE, NOW).last_ended is None
+
+
 def test_session_logs_say_what_was_covered_and_who_said_what() -> None:
     s1 = session(1, 1, 10, 20, 8)
     s2 = session(2, 1, 10, 20, 1, minutes=None)  # still open

@@ -11,10 +11,12 @@ from curriculum.packs import load_catalogue
 from curriculum.programme.goals import (
     choices,
     latest_autonomy,
+    lesson_names,
     lessons_of,
     outline_of,
     progress,
     senior_progress,
+    titles,
     topics_of,
 )
 from curriculum.store.feedback import LessonDone, StepRecord
@@ -100,3 +102,16 @@ def test_outline_choices_and_topics_from_a_catalogue() -> None:
     french = choices(cat, {"fr"})
     assert {c.language for c in french} == {"fr"} and french
     assert topics_of(cat)["tour"] == cat.packs["tour"].pack.topic
+
+
+def test_titles_of_goals_and_names_of_lessons() -> None:
+    cat = load_catalogue([GOOD])
+    named = titles(cat)
+    assert named["visite"] == "Une visite guidée"
+    assert named["visite/bases"] == "Une visite guidée — Les bases"
+    assert set(named) == {c.value for c in choices(cat)}
+    assert lesson_names(cat) == {"tour/basics": "A tour of every feature: The basics",
+                                 "tour/practice": "A tour of every feature: Practice",
+                                 "visite/bases": "Une visite guidée: Les bases"}
+    assert lesson_names(cat, {"fr"}) == {"visite/bases": "Une visite guidée: Les bases"}
+    assert lesson_names(cat, ()) == lesson_names(cat)  # no language spoken: every lesson

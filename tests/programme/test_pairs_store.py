@@ -2,36 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
+from people_builder import add
 from sqlite_utils import Database
 
 from curriculum.errors import CurriculumError
-from curriculum.store import open_db
 from curriculum.store import pairs as PA
 from curriculum.store import people as P
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    database = open_db(tmp_path / "pairs.db")
-    yield database
-    database.close()
-
-
-def add(db: Database, name: str, role: str, *, langs=("fr",), site="Lyon", slots=(),
-        capacity=None, manager=None, topics=None) -> int:
-    pid = P.create_person(db, name, role, langs[0]).id
-    changes: dict = {"languages": list(langs), "site": site, "availability": list(slots),
-                     "manager_id": manager}
-    if capacity is not None:
-        changes["capacity"] = capacity
-    P.save_profile(db, pid, **changes)
-    if topics:
-        P.set_interests(db, pid, topics)
-    return pid
 
 
 @pytest.fixture

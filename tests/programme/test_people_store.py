@@ -3,9 +3,7 @@ coordinator, roles, the profile sections, running-pair partners."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
@@ -13,7 +11,6 @@ from sqlite_utils import Database
 from curriculum.errors import CurriculumError
 from curriculum.i18n import LANGUAGES, catalogue
 from curriculum.programme import pins
-from curriculum.store import open_db
 from curriculum.store import people as P
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -23,13 +20,6 @@ T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 def _cheap_pins(monkeypatch: pytest.MonkeyPatch) -> None:
     "Hash with a tiny cost: these tests are about the rules, not the hash's slowness."
     monkeypatch.setattr(pins, "COST", {"n": 2**4, "r": 1, "p": 1})
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    database = open_db(tmp_path / "people.db")
-    yield database
-    database.close()
 
 
 def stored(db: Database, person_id: int) -> dict:
@@ -97,6 +87,12 @@ def test_the_wait_doubles(db):
     assert check.wait == 30
     at += timedelta(seconds=30)
     assert P.check_pin(db, lea.id, "0000", at=at).wait == 60
+
+
+
+def test_the_wait_is_said_in_whole_minutes_at_least_one():
+    assert [P.PinCheck(False, w).wait_minutes for w in (0, 20, 30, 60, 89, 91, 3600)] == [
+        1, 1, 1, 1, 1, 2, 60]
 
 
 def test_a_pin_hashed_with_an_old_cost_is_hashed_again_when_right(db, monkeypatch):

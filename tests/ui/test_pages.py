@@ -83,3 +83,13 @@ def test_text_size_is_saved_per_person(make_app, people, db_file):
         assert store_people.get_person(db, people["senior"]).text_size == "largest"
     css = " ".join(h.proto.body for h in at.get("html"))
     assert "font-size: 28px" in css
+
+
+def test_the_authors_examples_are_not_in_the_learners_catalogue(make_app, people):
+    at = make_app("catalogue", who__senior=people["senior"])
+    at.radio(key="catalogue.language").set_value("all").run()
+    keys = [b.key for b in at.button if b.key]
+    assert "catalogue.open.email-basics/first-email" in keys
+    assert not [k for k in keys if k.startswith("catalogue.open.examples/")]
+    authors = make_app("authors")
+    assert "examples/practice-chat" in authors.selectbox(key="authors.preview").options

@@ -5,23 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from people_builder import add
 
 from curriculum.store import pairs as store_pairs
 from curriculum.store import people as P
 from curriculum.store import session
-
-
-def add(db, name: str, role: str, *, langs=("fr",), site="Lyon", slots=(), capacity=None,
-        manager=None, topics=None) -> int:
-    pid = P.create_person(db, name, role, langs[0]).id
-    changes: dict = {"languages": list(langs), "site": site, "availability": list(slots),
-                     "manager_id": manager}
-    if capacity is not None:
-        changes["capacity"] = capacity
-    P.save_profile(db, pid, **changes)
-    if topics:
-        P.set_interests(db, pid, topics)
-    return pid
 
 
 @pytest.fixture

@@ -4,25 +4,16 @@ holds the transcript of what they did."""
 
 from __future__ import annotations
 
-import json
 import sqlite3
+from functools import partial
 
-from curriculum.render import to_html
+import ui_practice
+from ui_practice import attempts, click, html, run_id
+from ui_practice import said as feedback
 
 LESSON = "examples/practice-chat"
 STEPS = ["intro", "thumbs-up", "react-and-voice", "family-group"]
-
-
-def run_id(db_file) -> int:
-    with sqlite3.connect(db_file) as conn:
-        return conn.execute("select max(id) from runs").fetchone()[0]
-
-
-def attempts(db_file, step_id: str) -> list[tuple[str, dict]]:
-    with sqlite3.connect(db_file) as conn:
-        rows = conn.execute("select outcome, answer from attempts where step_id = ? "
-                            "order by id", [step_id]).fetchall()
-    return [(outcome, json.loads(answer)) for outcome, answer in rows]
+open_step = partial(ui_practice.open_step, lesson=LESSON, steps=STEPS)
 
 
 def hints_used(db_file, step_id: str) -> int:
@@ -30,23 +21,6 @@ def hints_used(db_file, step_id: str) -> int:
         row = conn.execute("select hints_used from step_results where step_id = ?",
                            [step_id]).fetchone()
     return row[0] if row else 0
-
-
-def ok(at):
-    assert not at.exception, at.exception
-    return at
-
-
-def click(at, key: str):
-    return ok(at.button(key=key).click().run())
-
-
-def open_step(make_app, people, step_id: str, **who):
-    at = make_app("player", who__senior=people["senior"], player__lesson=LESSON, **who)
-    for _ in range(STEPS.index(step_id)):
-        click(at, next(b.key for b in at.button if b.key.startswith("player.next")))
-    return at
-
 
 def base(db_file, step_id: str) -> str:
     return f"player.chat.{run_id(db_file)}.{step_id}"
@@ -69,17 +43,6 @@ def bubbles(at) -> list[tuple[str, str]]:
         words = [m.value for m in msg.markdown] + [h.proto.body for h in msg.get("html")]
         out.append((msg.name, "\n".join(words)))
     return out
-
-
-def html(markdown: str) -> str:
-    "What author Markdown looks like once drawn (the safe renderer's HTML)."
-    return to_html(markdown, None, inline=True)
-
-
-def feedback(at) -> str:
-    parts = [e.value for e in [*at.success, *at.warning, *at.info]]
-    parts += [h.proto.body for h in at.get("html")]
-    return "\n".join(parts)
 
 
 def test_the_spec_example_wrong_then_right_with_emoji_and_a_photo(make_app, people, db_file):

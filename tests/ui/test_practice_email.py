@@ -3,42 +3,17 @@ the inbox, right and wrong; the feedback shows; each attempt row holds what they
 
 from __future__ import annotations
 
-import json
-import sqlite3
+from functools import partial
 from html import unescape
 from pathlib import Path
+
+import ui_practice
+from ui_practice import attempts, click, ok, run_id
 
 ROOT = Path(__file__).resolve().parents[2]
 LESSON = "examples/practice-email"
 STEPS = ["intro", "compose", "reply", "forward", "triage"]
-
-
-def run_id(db_file) -> int:
-    with sqlite3.connect(db_file) as conn:
-        return conn.execute("select max(id) from runs").fetchone()[0]
-
-
-def attempts(db_file, step_id: str) -> list[tuple[str, dict]]:
-    with sqlite3.connect(db_file) as conn:
-        rows = conn.execute("select outcome, answer from attempts where step_id = ? "
-                            "order by id", [step_id]).fetchall()
-    return [(outcome, json.loads(answer)) for outcome, answer in rows]
-
-
-def ok(at):
-    assert not at.exception, at.exception
-    return at
-
-
-def click(at, key: str):
-    return ok(at.button(key=key).click().run())
-
-
-def open_step(make_app, people, step_id: str, **who):
-    at = make_app("player", who__senior=people["senior"], player__lesson=LESSON, **who)
-    for _ in range(STEPS.index(step_id)):
-        click(at, next(b.key for b in at.button if b.key.startswith("player.next")))
-    return at
+open_step = partial(ui_practice.open_step, lesson=LESSON, steps=STEPS)
 
 
 def app(db_file, step_id: str) -> str:

@@ -4,37 +4,16 @@ wrong; the feedback shows; each attempt row holds what they typed."""
 
 from __future__ import annotations
 
-import json
-import sqlite3
+from functools import partial
+
+import ui_practice
+from ui_practice import attempts, html, ok, run_id, said
 
 from curriculum.render import to_html
 
 LESSON = "examples/practice-spreadsheet"
 STEPS = ["intro", "type-a-price", "total", "fix-an-error", "if-budget", "sort-prices"]
-
-
-def ok(at):
-    assert not at.exception, at.exception
-    return at
-
-
-def run_id(db_file) -> int:
-    with sqlite3.connect(db_file) as conn:
-        return conn.execute("select max(id) from runs").fetchone()[0]
-
-
-def attempts(db_file, step_id: str) -> list[tuple[str, dict]]:
-    with sqlite3.connect(db_file) as conn:
-        rows = conn.execute("select outcome, answer from attempts where step_id = ? "
-                            "order by id", [step_id]).fetchall()
-    return [(outcome, json.loads(answer)) for outcome, answer in rows]
-
-
-def open_step(make_app, people, step_id: str, lesson: str = LESSON, steps=STEPS, **state):
-    at = make_app("player", who__senior=people["senior"], player__lesson=lesson, **state)
-    for _ in range(steps.index(step_id)):
-        ok(next(b for b in at.button if b.key.startswith("player.next")).click().run())
-    return at
+open_step = partial(ui_practice.open_step, lesson=LESSON, steps=STEPS)
 
 
 class Sheet:
@@ -82,17 +61,6 @@ class Sheet:
 
     def column(self, letter: str) -> list[str]:
         return [str(v) for v in self.at.table[0].value[letter]]
-
-
-def said(at) -> str:
-    "Everything the feedback area says: notices and author feedback (drawn as HTML)."
-    parts = [e.value for e in [*at.success, *at.warning, *at.info]]
-    parts += [h.proto.body for h in at.get("html")]
-    return "\n".join(parts)
-
-
-def html(markdown: str) -> str:
-    return to_html(markdown, None, inline=True)
 
 
 def test_the_grid_shows_letters_numbers_and_values(make_app, people, db_file):
@@ -210,7 +178,7 @@ def test_french_formulas_in_a_french_pack(make_app, people, db_file):
     assert sheet.bar.label == "Barre de formule (cellule B6)"
     assert sheet.column("B")[1] == "2,15"
     sheet.type("=SOMME(B2,B5)")
-    assert sheet.column("B")[5] == "#ERROR!"
+    assert sheet.column("B")[5] == "#ERREUR!"
     assert any("en français, mettez un point-virgule" in w.value for w in at.warning)
     sheet.check()
     assert html("La cellule affiche une erreur. Vérifiez l'orthographe de **SOMME**") in said(at)

@@ -7,6 +7,7 @@ file only.
 
 from __future__ import annotations
 
+from datetime import datetime
 from functools import cache
 from pathlib import Path
 
@@ -39,3 +40,15 @@ def t(lang: str, key: str, **params: object) -> str:
         return text.format(**params) if params else text
     except (KeyError, IndexError, ValueError):
         return text
+
+
+def date_words(lang: str, moment: datetime | None, with_time: bool = False) -> str:
+    "A date (and time) in words, in `lang`, in local time ('—' for none)."
+    if moment is None:
+        return "—"
+    local = moment.astimezone()
+    text = t(lang, "pair.date", weekday=t(lang, "pair.weekdays").split(",")[local.weekday()],
+             day=local.day, month=t(lang, "pair.months").split(",")[local.month - 1],
+             year=local.year)
+    return t(lang, "pair.date_time", date=text, time=local.strftime("%H:%M")) if with_time \
+        else text

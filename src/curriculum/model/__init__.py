@@ -95,6 +95,11 @@ class Pack(_Model):
     )
     lessons: Annotated[list[Slug], Field(min_length=1)]
     glossary: dict[Text, Markdown] = Field(default_factory=dict)
+    audience: Literal["learners", "authors"] = Field(
+        default="learners",
+        description="Extension: 'authors' keeps a pack of examples out of the learners' "
+                    "catalogue (it stays in the authors' preview)",
+    )
 
     @property
     def base_language(self) -> str:

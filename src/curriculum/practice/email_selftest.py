@@ -15,7 +15,7 @@ from typing import Any
 
 from ..model import EmailStep, Rule
 from .email import LIST_FIELDS, TEXT_FIELDS, check, empty_action, prefill
-from .fields import all_hold, matches_field, options_of
+from .fields import all_hold, feedback_tries, matches_field, options_of
 
 Action = dict[str, Any]
 
@@ -33,13 +33,8 @@ def selftest(step: EmailStep, lang: str = "en") -> Iterator[tuple[bool, str]]:
             f"the {'example' if step.example else 'action derived from expect'} should be "
             f"correct, got {out.status} ({_show(right)})")
     base = right or natural_action(step, lang)
-    for i, fb in enumerate(step.feedback):
-        sample = satisfy(step, fb.when, base, lang)
-        if sample is None:
-            continue  # a rule we cannot make an example for (e.g. a bare regex)
-        out = check(step, sample, lang)
-        if out.status in ("correct", "invalid"):
-            continue
+    for i, sample, out in feedback_tries(step, lambda when: satisfy(step, when, base, lang),
+                                         lambda action: check(step, action, lang)):
         yield out.status == "wrong" and bool(out.feedback), \
             f"feedback rule {i + 1}: {_show(sample)} should be wrong with feedback"
     for what, slip in typical_slips(step, base, lang):

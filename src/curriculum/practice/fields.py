@@ -82,18 +82,43 @@ def all_hold(rules: Mapping[str, Rule], state: Mapping[str, Any], options: Optio
     return all(matcher(rule, state.get(field), options) for field, rule in rules.items())
 
 
+def otherwise(step: PracticeStep) -> Outcome:
+    "A wrong try that no feedback speaks to: the author's `otherwise`, else the usual words."
+    if step.otherwise:
+        return Outcome("wrong", (step.otherwise,), rule="otherwise")
+    return Outcome("wrong", notice="check.wrong", rule="otherwise")
+
+
+def verdict(step: PracticeStep, expect: Any, holds: Callable[[Any], bool]) -> Outcome:
+    """correct when `holds(expect)`; else the first feedback whose `when` holds speaks;
+    else `otherwise`. `expect` and each `when` are the kind's rules (fields, cells...)."""
+    if holds(expect):
+        return Outcome("correct", notice="check.correct", rule="expect")
+    for i, fb in enumerate(step.feedback):
+        if holds(fb.when):
+            return Outcome("wrong", (fb.say,), rule=f"feedback[{i}]")
+    return otherwise(step)
+
+
 def check_fields(step: PracticeStep, expect: Mapping[str, Rule], state: Mapping[str, Any],
                  matcher: Matcher = matches_field) -> Outcome:
     "correct when every expected field holds; else the first feedback that holds speaks."
     options = options_of(step)
-    if all_hold(expect, state, options, matcher):
-        return Outcome("correct", notice="check.correct", rule="expect")
+    return verdict(step, expect, lambda rules: all_hold(rules, state, options, matcher))
+
+
+def feedback_tries(step: PracticeStep, sample_of: Callable[[Any], Any | None],
+                   check: Callable[[Any], Outcome]) -> Iterator[tuple[int, Any, Outcome]]:
+    """For `selftest`: (index, a sample answer, its outcome) for each feedback rule whose
+    `when` a sample can be made for (`sample_of`) and is checked neither right nor blank."""
     for i, fb in enumerate(step.feedback):
-        if all_hold(fb.when, state, options, matcher):
-            return Outcome("wrong", (fb.say,), rule=f"feedback[{i}]")
-    if step.otherwise:
-        return Outcome("wrong", (step.otherwise,), rule="otherwise")
-    return Outcome("wrong", notice="check.wrong", rule="otherwise")
+        sample = sample_of(fb.when)
+        if sample is None:
+            continue  # a rule we cannot make an example for (e.g. a bare regex)
+        out = check(sample)
+        if out.status in ("correct", "invalid"):
+            continue  # the example happens to be right, or blank
+        yield i, sample, out
 
 
 def unknown_fields(rules: Mapping[str, Rule], fields: tuple[str, ...],

@@ -28,7 +28,15 @@ from ..rules import Options, is_blank
 from ..selftest import candidates
 from ..semantics import image_problem, pattern_problems
 from . import social_app
-from .fields import Found, all_hold, as_text, matches_field, options_of
+from .fields import (
+    Found,
+    all_hold,
+    as_text,
+    feedback_tries,
+    matches_field,
+    options_of,
+    otherwise,
+)
 
 ID_FIELDS = ("flagged", "liked", "commented")
 FEED_FIELDS = ("liked", "commented", "comment")
@@ -141,9 +149,7 @@ def check(step: SocialStep, answer: Any, lang: str = "en") -> Outcome:
                        rule=f"feedback[{said[0]}]" if said else "partial")
     if said is not None:
         return Outcome("wrong", (said[1],), rule=f"feedback[{said[0]}]")
-    if step.otherwise:
-        return Outcome("wrong", (step.otherwise,), rule="otherwise")
-    return Outcome("wrong", notice="check.wrong", rule="otherwise")
+    return otherwise(step)
 
 
 # --- semantic checks --------------------------------------------------------------------
@@ -356,13 +362,8 @@ def selftest(step: SocialStep, lang: str = "en") -> Iterator[tuple[bool, str]]:
     blank = check(step, blank_state(step), lang)
     if blank.status != "correct":
         yield blank.status == "invalid", f"doing nothing should be blank, got {blank.status}"
-    for i, fb in enumerate(step.feedback):
-        sample = solve(step, fb.when, right)
-        if sample is None:
-            continue  # a rule we cannot make an example for
-        out = check(step, sample, lang)
-        if out.status in ("correct", "invalid"):
-            continue  # the example happens to be right, or blank
+    for i, sample, out in feedback_tries(step, lambda when: solve(step, when, right),
+                                         lambda action: check(step, action, lang)):
         yield any(f.strip() for f in out.feedback), \
             f"feedback {i + 1}: the action {_show(sample)} should get that feedback"
     for name, rule in step.expect.items():

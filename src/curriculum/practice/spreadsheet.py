@@ -24,7 +24,7 @@ from ..model import Rule
 from ..model.spreadsheet import CellRule, SheetRules, SortedBy, SpreadsheetStep
 from ..rules import Options, matches, normalise, parse_number
 from . import spreadsheet_formulas as sf
-from .fields import Found, options_of
+from .fields import Found, options_of, verdict
 from .spreadsheet_formulas import Cell, Sheet, parse_cell
 
 FIELDS: tuple[str, ...] = ("sorted_by",)  # and every cell name, like B4
@@ -318,14 +318,7 @@ def check(step: SpreadsheetStep, answer: Any, lang: str = "en") -> Outcome:
         return Outcome("invalid", notice="check.sheet_blank")
     options = options_of(step)
     reference = reference_sheet(step, played, lang)
-    if holds(step.expect, played, options, reference):
-        return Outcome("correct", notice="check.correct", rule="expect")
-    for i, fb in enumerate(step.feedback):
-        if holds(fb.when, played, options, reference):
-            return Outcome("wrong", (fb.say,), rule=f"feedback[{i}]")
-    if step.otherwise:
-        return Outcome("wrong", (step.otherwise,), rule="otherwise")
-    return Outcome("wrong", notice="check.wrong", rule="otherwise")
+    return verdict(step, step.expect, lambda rules: holds(rules, played, options, reference))
 
 
 def sort_order(sheet: Sheet, column: str, order: str, rows: Sequence[int]) -> list[int]:

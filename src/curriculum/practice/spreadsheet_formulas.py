@@ -237,12 +237,16 @@ def format_number(x: float, lang: str = "en") -> str:
     return s.replace(".", ",") if lang == "fr" else s
 
 
+_FRENCH_ERRORS = {"#NAME?": "#NOM?", "#VALUE!": "#VALEUR!", "#NUM!": "#NOMBRE!",
+                  "#ERROR!": "#ERREUR!"}  # as French spreadsheets show them
+
+
 def show(value: Value, lang: str = "en") -> str:
     "The text a cell shows for a value."
     if value is None:
         return ""
     if isinstance(value, Error):
-        return value.code
+        return _FRENCH_ERRORS.get(value.code, value.code) if lang == "fr" else value.code
     if isinstance(value, bool):
         return booleans(lang)[0 if value else 1]
     if isinstance(value, float):

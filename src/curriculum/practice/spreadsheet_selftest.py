@@ -12,7 +12,7 @@ from ..model import Rule
 from ..model.spreadsheet import CellRule, SheetRules, SortedBy, SpreadsheetStep
 from ..render import escape
 from . import spreadsheet_formulas as sf
-from .fields import options_of
+from .fields import feedback_tries, options_of
 from .spreadsheet import (
     CellView,
     cell_holds,
@@ -131,13 +131,8 @@ def selftest(step: SpreadsheetStep, lang: str = "en") -> Iterator[tuple[bool, st
         out = check(step, right, lang)
         yield out.status == "correct", (f"the right sheet {right} is not accepted "
                                         f"({out.status}): check 'expect' and 'answer'")
-    for i, fb in enumerate(step.feedback):
-        sample = _sample(step, fb.when, lang)
-        if sample is None:
-            continue  # a rule we cannot make an example for
-        out = check(step, sample, lang)
-        if out.status in ("correct", "invalid"):
-            continue
+    for i, sample, out in feedback_tries(step, lambda when: _sample(step, when, lang),
+                                         lambda sheet: check(step, sheet, lang)):
         yield out.status == "wrong" and bool(out.feedback), \
             f"feedback rule {i + 1}: the sheet {sample} should be wrong with feedback"
     yield from _typical_wrong(step, lang, right)

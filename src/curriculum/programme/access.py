@@ -9,9 +9,10 @@ until they enter the coordinator's PIN.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
 
+from ..store.feedback import PairRecord
 from ..store.people import Person
 
 EVERYONE: frozenset[str] | None = None
@@ -45,6 +46,18 @@ def can_see_pair(viewers: Iterable[Person], senior_id: int, junior_id: int) -> b
     "The pair's own senior or junior, or the coordinator."
     viewers = list(viewers)
     return is_coordinator(viewers) or bool({senior_id, junior_id} & {v.id for v in viewers})
+
+
+def visible_pairs(viewers: Iterable[Person], pairs: Iterable[PairRecord]) -> list[PairRecord]:
+    "The pairs these viewers may open (see `can_see_pair`)."
+    viewers = list(viewers)
+    return [p for p in pairs if can_see_pair(viewers, p.senior_id, p.junior_id)]
+
+
+def pair_to_open(pairs: Sequence[PairRecord], here: Collection[int]) -> int:
+    "The pair whose senior and junior are both here, else the first pair (its id)."
+    both = [p.id for p in pairs if {p.senior_id, p.junior_id} <= set(here)]
+    return (both or [p.id for p in pairs])[0]
 
 
 def acting(person: Person, role: str) -> Person | None:

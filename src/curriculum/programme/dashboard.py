@@ -143,6 +143,29 @@ def seniors_feedback(data: ProgrammeData, pair_id: int) -> list[tuple[SessionRec
     return sorted(found, key=lambda x: (x[0].started_at, x[0].id))
 
 
+def session_averages(feedback: Iterable[tuple[SessionRecord, Feedback]]) -> list[float]:
+    "The average score of each session's feedback, in order (feedback without scores left out)."
+    return [f.average for _, f in feedback if f.average is not None]
+
+
+@dataclass(frozen=True)
+class FeedbackTrend:
+    "The senior's feedback over the sessions (1 to 5): how many, first, last and mean."
+    count: int
+    first: float
+    last: float
+    mean: float
+
+
+def feedback_trend(feedback: Iterable[tuple[SessionRecord, Feedback]]) -> FeedbackTrend | None:
+    "None until a session has feedback with scores."
+    averages = session_averages(feedback)
+    if not averages:
+        return None
+    return FeedbackTrend(len(averages), averages[0], averages[-1],
+                         sum(averages) / len(averages))
+
+
 # --- pairs that need attention --------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -163,7 +186,7 @@ def attention(pair: PairRecord, data: ProgrammeData, now: datetime) -> tuple[Rea
             reasons.append(Reason("no_session", {"days": days}))
     elif pair.since is not None and (now - pair.since).days >= QUIET_DAYS:
         reasons.append(Reason("never_met", {"days": (now - pair.since).days}))
-    averages = [f.average for _, f in seniors_feedback(data, pair.id) if f.average is not None]
+    averages = session_averages(seniors_feedback(data, pair.id))
     if len(averages) >= 2:
         before = averages[-1 - EARLIER:-1]
         mean = sum(before) / len(before)
@@ -224,6 +247,11 @@ class PairReport:
     @property
     def last_session(self) -> SessionRecord | None:
         return self.sessions[0].session if self.sessions else None
+
+    @property
+    def last_ended(self) -> SessionLog | None:
+        "The latest session that has ended (the one feedback is asked for)."
+        return next((s for s in self.sessions if s.session.ended_at), None)
 
     @property
     def next_plan(self) -> str:

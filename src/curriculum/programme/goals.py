@@ -12,6 +12,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..packs import Catalogue
+from ..render import plain_text
 from ..store.feedback import LessonDone, StepRecord
 
 Outline = Mapping[str, Mapping[str, Sequence[str]]]  # pack -> lesson -> steps that count
@@ -51,6 +52,21 @@ def choices(catalogue: Catalogue, languages: Collection[str] | None = None) -> l
         out += [Choice(f"{pack_id}/{lid}", lp.pack.title, lesson.title, lang, lp.pack.topic)
                 for lid, lesson in lp.lessons.items()]
     return out
+
+
+def titles(catalogue: Catalogue) -> dict[str, str]:
+    "Each goal that can be chosen -> its title in plain text: 'Pack' or 'Pack — Lesson'."
+    return {c.value: plain_text(c.pack_title) + (f" — {plain_text(c.lesson_title)}"
+                                                 if c.lesson_title else "")
+            for c in choices(catalogue)}
+
+
+def lesson_names(catalogue: Catalogue, languages: Collection[str] = ()) -> dict[str, str]:
+    "Every lesson ('pack/lesson' -> 'Pack: Lesson'), of packs in these languages (all if none)."
+    return {f"{lp.id}/{lesson.id}": f"{lp.pack.title}: {lesson.title}"
+            for lp in catalogue.packs.values()
+            if not languages or lp.pack.base_language in languages
+            for lesson in lp.lessons.values()}
 
 
 def lessons_of(goal: str, outline: Outline) -> tuple[tuple[str, str], ...]:

@@ -77,6 +77,11 @@ class Agreement:
         "Both have confirmed this version."
         return bool(self.senior_confirmed_at and self.junior_confirmed_at)
 
+    @property
+    def confirmed_by_anyone(self) -> bool:
+        "One of them (or both) has confirmed this version."
+        return bool(self.senior_confirmed_at or self.junior_confirmed_at)
+
     def confirmed_by(self, role: str) -> str | None:
         return self.senior_confirmed_at if role == "senior" else self.junior_confirmed_at
 

@@ -24,8 +24,10 @@ from sqlite_utils import Database
 from ..errors import CurriculumError
 from . import now, write
 from .agreements import Agreement, agreements
+from .progress import EXPORT_COLUMNS, export_rows
 
 SCORES = ("tact", "patience", "clarity", "respect")
+FACES = {1: "😞", 2: "🙁", 3: "😐", 4: "🙂", 5: "😄"}  # the 1-5 scale, as it is shown
 MAX_TEXT = 2000
 ACTIVE = "active"  # the status of a running pair (see store.pairs)
 SHOWN = ("active", "ended")  # pairs that are (or were) real: not proposals
@@ -358,6 +360,13 @@ def export(db: Database, what: str) -> tuple[tuple[str, ...], list[tuple]]:
         raise CurriculumError(f"cannot export '{what}': choose one of {', '.join(EXPORTS)}")
     columns, sql = _EXPORT_SQL[what]
     return columns, [tuple(r) for r in db.execute(sql).fetchall()]
+
+
+def export_csv(db: Database, what: str) -> str:
+    "A CSV table as text: one of `EXPORTS`, or every attempt ('attempts')."
+    if what == "attempts":
+        return csv_text(EXPORT_COLUMNS, export_rows(db))
+    return csv_text(*export(db, what))
 
 
 def csv_text(columns: Sequence[str], rows: Iterable[Sequence]) -> str:

@@ -220,6 +220,11 @@ class PinCheck:
     ok: bool
     wait: int = 0  # seconds before the next try is allowed
 
+    @property
+    def wait_minutes(self) -> int:
+        "The wait in whole minutes, as said to a user (at least one)."
+        return max(1, round(self.wait / 60))
+
 
 def set_pin(db: Database, person_id: int, pin: str, again: str | None = None) -> None:
     "Set (or change) a person's PIN; only its salted slow hash is stored."

@@ -39,7 +39,8 @@ with session() as db:
     states = progress.lesson_states(db, senior.id)
 
 packs = [lp for lp in cat.packs.values()
-         if lp.lessons and (chosen == "all" or lp.pack.base_language == chosen)]
+         if lp.lessons and lp.pack.audience == "learners"
+         and (chosen == "all" or lp.pack.base_language == chosen)]
 if not packs:
     st.info(T("catalogue.empty"))
 for topic in sorted({lp.pack.topic for lp in packs}):
