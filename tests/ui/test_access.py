@@ -381,3 +381,14 @@ def test_a_junior_without_a_pair_sees_none(make_app, team, two_pairs, db_file):
 def test_the_coordinator_sees_every_pair(make_app, team, two_pairs):
     at = make_app("pair", who__coordinator=team["Claire"], pair__id=two_pairs["marie_lea"])
     assert "Marie" in texts(at) and "Léa" in texts(at)
+
+
+def test_a_link_cannot_make_a_mentor_the_learner(db_file, people):
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(Path(__file__).resolve().parents[2] / "app.py"),
+                           default_timeout=30)
+    at.query_params["senior"] = str(people["junior"])
+    at.query_params["junior"] = str(people["senior"])
+    at.run()
+    assert at.session_state["who.senior"] is None and at.session_state["who.junior"] is None

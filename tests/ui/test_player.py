@@ -202,3 +202,43 @@ def test_a_finished_lesson_opened_again_from_the_catalogue_starts_afresh(make_ap
     at.button(key=f"catalogue.open.{LESSON}").click().run()
     at.switch_page("src/curriculum/ui/pages/player.py").run()
     assert step_text(at) == f"Step 1 of {len(lesson.steps)}"
+
+
+def _go_to(at, lesson, kind: str) -> None:
+    while lesson.steps[_index(at)].kind != kind:
+        click(at, "player.next")
+
+
+def test_alone_a_task_for_real_is_done_only_when_the_senior_says_so(make_app, people, lesson,
+                                                                   db_file):
+    at = make_app("player", who__senior=people["senior"], player__lesson=LESSON)
+    _go_to(at, lesson, "do")
+    step = lesson.steps[_index(at)]
+    assert buttons(at, "player.next")[0].label == "Skip for now"
+    click(at, "player.next")  # moved on without "I did it"
+    with sqlite3.connect(db_file) as conn:
+        row = conn.execute("select status, autonomy from step_results where step_id = ?",
+                           [step.id]).fetchone()
+    assert row is None or row == ("open", None)
+
+
+def test_after_the_answer_is_shown_the_button_moves_on(make_app, people, lesson):
+    at = make_app("player", who__senior=people["senior"], player__lesson=LESSON)
+    while not isinstance(lesson.steps[_index(at)], TextStep):
+        click(at, "player.next")
+    assert buttons(at, "player.next")[0].label == "Skip for now"
+    click(at, "player.answer_btn")
+    assert buttons(at, "player.next")[0].label == "Next step"
+
+
+def test_a_running_pair_on_the_lessons_is_logged_as_a_session_of_that_pair(make_app, people,
+                                                                         db_file):
+    from curriculum.store import pairs, session
+
+    with session(db_file) as db:
+        pair = pairs.pair_by_hand(db, people["senior"], people["junior"])
+    make_app("player", who__senior=people["senior"], who__junior=people["junior"],
+             player__lesson=LESSON)
+    with sqlite3.connect(db_file) as conn:
+        assert conn.execute("select pair_id, mode from sessions").fetchall() == \
+            [(pair.id, "pair")]

@@ -86,6 +86,16 @@ def _ids(db: Database, status: str) -> list[tuple[int, int]]:
         "select senior_id, junior_id from pairs where status = ?", [status])]
 
 
+def active_pair_id(db: Database, senior_id: int, junior_id: int | None) -> int | None:
+    "The running pair of this senior and junior, if they are one."
+    if junior_id is None:
+        return None
+    row = db.execute("select id from pairs where senior_id = ? and junior_id = ? and "
+                     "status = 'active' order by id desc limit 1",
+                     [senior_id, junior_id]).fetchone()
+    return int(row[0]) if row else None
+
+
 def active_pairs(db: Database) -> list[tuple[int, int]]:
     "(senior_id, junior_id) of the pairs that are running."
     return _ids(db, "active")

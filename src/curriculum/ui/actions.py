@@ -118,7 +118,9 @@ def on_move(ctx: Ctx, lesson: Lesson, step: Step, delta: int) -> None:
         if delta > 0 and (state is None or state.status != "done"):
             hints = state.hints_used if state else 0
             shown = state.answer_shown if state else False
-            if not step.checked:
+            if step.kind == "do" and ctx.mode == "solo":
+                pass  # alone, only "I did it" finishes a task done for real
+            elif not step.checked:
                 helped = st.session_state.get(key(ctx, step.id, "help"), False)
                 autonomy = (infer_autonomy(hints, shown, helped)
                             if step.kind == "do" else None)

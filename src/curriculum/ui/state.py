@@ -41,7 +41,7 @@ def init() -> None:
     for key, param in _PARAMS.items():
         value = params.get(param)
         if key in (SENIOR, JUNIOR):
-            st.session_state.setdefault(key, _from_url(value))
+            st.session_state.setdefault(key, _from_url(value, param))
         else:
             st.session_state.setdefault(key, value or None)
     if st.session_state.get(LANG) not in LANGUAGES:
@@ -49,13 +49,14 @@ def init() -> None:
     st.session_state[STARTED] = True
 
 
-def _from_url(value: str | None) -> int | None:
-    "A person named in the URL, unless they need a PIN to sign in."
+def _from_url(value: str | None, role: str) -> int | None:
+    "A person named in the URL in that role, unless they need a PIN to sign in."
     if not value or not value.isdigit():
         return None
     with session() as db:
         person = people.get_person(db, int(value))
-    return None if person is None or person.has_pin else person.id
+    usable = person is not None and person.has_role(role) and not person.has_pin
+    return person.id if usable else None
 
 
 def _person_lang() -> str | None:

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from curriculum.render import label as md_label
-from curriculum.store import progress, session
+from curriculum.store import pairs, progress, session
 from curriculum.ui import data, state
 from curriculum.ui.actions import Ctx, key, on_move, shown_since
 from curriculum.ui.frame import PAGES
@@ -31,7 +31,8 @@ sessions = st.session_state.setdefault(SESSION, {})
 who = (senior.id, junior.id if junior else None)
 with session() as db:
     if who not in sessions:
-        sessions[who] = progress.start_session(db, mode, senior.id, who[1])
+        sessions[who] = progress.start_session(db, mode, senior.id, who[1],
+                                               pairs.active_pair_id(db, senior.id, who[1]))
     run = progress.open_run(db, senior.id, pack_id, lesson_id, mode, sessions[who]) \
         if st.session_state.get("player.run_for") != (ref, who) else None
     if run is not None:
@@ -72,8 +73,10 @@ with area:
                 args=(ctx, lesson, step, -1), disabled=index == 0, width="stretch")
     done = result is not None and result.status == "done"
     last = index == len(lesson.steps) - 1
-    forward.button(T("player.finish" if last else "player.next") if done or not step.checked
-                   else T("player.skip"), type="primary" if done or not step.checked else
+    moves_on = (done or bool(result and result.answer_shown) or step.kind == "explain"
+                or (step.kind == "do" and mode == "pair"))
+    forward.button(T("player.finish" if last else "player.next") if moves_on
+                   else T("player.skip"), type="primary" if moves_on else
                    "secondary", key=f"player.next.{step.id}", on_click=on_move,
                    args=(ctx, lesson, step, 1), width="stretch")
 if panel is not None and junior is not None:
