@@ -84,3 +84,16 @@ def test_date_words_in_each_language_in_local_time(monkeypatch):
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+def test_french_numbers_have_a_decimal_comma():
+    assert t("fr", "dashboard.out_of_5", n="4.5") == "4,5 sur 5"
+    assert t("fr", "dashboard.out_of_5", n=4.5) == "4,5 sur 5"
+    assert t("en", "dashboard.out_of_5", n="4.5") == "4.5 out of 5"
+
+
+def test_french_elides_before_a_name_with_a_vowel():
+    said = t("fr", "pairs.reason.topics", covered=3, wanted=4, name="Annie", topics="x")
+    assert "qu'Annie veut" in said
+    said = t("fr", "pairs.reason.topics", covered=3, wanted=4, name="Yanis", topics="x")
+    assert "que Yanis veut" in said

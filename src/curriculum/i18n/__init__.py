@@ -7,6 +7,7 @@ file only.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from functools import cache
 from pathlib import Path
@@ -32,14 +33,32 @@ def catalogue(lang: str) -> dict[str, str]:
     return out
 
 
+_DECIMAL = re.compile(r"^-?\d+\.\d+$")
+_ELISION = re.compile(r"\b([Qq]ue|[Dd]e|[Ll]e|[Ll]a|[Jj]e|[Nn]e|[Ss]e) ([AEIOUÉÈÊÀÂaeiouéèêàâ])")
+
+
+def number(lang: str, value: object) -> object:
+    "A decimal number written as `lang` writes it (4,5 in French)."
+    if isinstance(value, float):
+        value = f"{value:g}"
+    if lang == "fr" and isinstance(value, str) and _DECIMAL.match(value):
+        return value.replace(".", ",")
+    return value
+
+
 def t(lang: str, key: str, **params: object) -> str:
     "The string for `key` in `lang` (falling back to English, then to the key itself)."
     lang = lang if lang in LANGUAGES else DEFAULT
     text = catalogue(lang).get(key) or catalogue(DEFAULT).get(key) or key
+    if not params:
+        return text
     try:
-        return text.format(**params) if params else text
+        out = text.format(**{k: number(lang, v) for k, v in params.items()})
     except (KeyError, IndexError, ValueError):
         return text
+    if lang == "fr":  # "que Annie" -> "qu'Annie", once the name is in
+        out = _ELISION.sub(lambda m: m[1][:-1] + "'" + m[2], out)
+    return out
 
 
 def date_words(lang: str, moment: datetime | None, with_time: bool = False) -> str:

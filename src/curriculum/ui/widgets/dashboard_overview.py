@@ -63,8 +63,8 @@ def glance(view: dashboard.Overview, tr: T) -> None:
     if not view.needing_attention:
         st.success(tr("dashboard.no_attention"), icon="✅")
     for report in view.needing_attention:
-        st.warning(f"**{names(report, tr)}**: "
-                   + "; ".join(reason(r, tr) for r in report.reasons), icon="⚠️")
+        st.warning(tr("dashboard.attention_line", pair=names(report, tr),
+                      reasons="; ".join(reason(r, tr) for r in report.reasons)), icon="⚠️")
 
 
 def alone(view: dashboard.Overview, tr: T) -> None:
@@ -78,7 +78,7 @@ def alone(view: dashboard.Overview, tr: T) -> None:
                  last=percent(last.share), end=day(last.week))
     week_col, share_col = tr("dashboard.week"), tr("dashboard.share_alone")
     points = [{"week": day(w.week), "share": round(100 * w.share)} for w in view.alone]
-    chart = (alt.Chart(alt.Data(values=points), description=summary)  # the svg's label
+    chart = (alt.Chart(alt.Data(values=points))  # named by alt= below (the svg's label)
              .mark_line(point=alt.OverlayMarkDef(aria=False, size=80), aria=False,
                         strokeWidth=3)  # marks: no unnamed ARIA images (axe svg-img-alt)
              .encode(x=alt.X("week:O", title=week_col, axis=alt.Axis(labelAngle=0)),
