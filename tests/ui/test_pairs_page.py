@@ -190,3 +190,17 @@ def test_reasons_when_nothing_is_covered(coordinator_page, team):
     assert "Why: Ana has not said yet what they want to learn; no free time in common yet; " \
            "same site (Lyon)." in texts(at)
     assert "Take care: Ana and Léa have no language in common." in [w.value for w in at.warning]
+
+
+def test_a_long_list_of_proposals_is_shown_25_at_a_time(make_app, team, db_file):
+    with session(db_file) as db:
+        for n in range(30):
+            add(db, f"Senior {n:02}", "senior", topics={"email": 1})
+            add(db, f"Junior {n:02}", "junior", capacity=1, topics={"email": 3})
+        count = len(store_pairs.propose(db).pairs)
+    assert count > 25
+    at = make_app("pairs", who__coordinator=team["coordinator"])
+    more = at.button(key="pairs.more")
+    assert more.label == f"Show {count - 25} more proposals ({count - 25} not shown yet)"
+    click(at, "pairs.more")
+    assert not [b for b in at.button if b.key == "pairs.more"]

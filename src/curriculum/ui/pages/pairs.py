@@ -11,6 +11,7 @@ from curriculum.ui.pairs_actions import accepted_all, act, proposed
 from curriculum.ui.widgets import pairs_compose as compose
 
 T = state.tr()
+SHOWN, PAGE = "pairs.shown", 25  # proposals drawn at once: a long list stays quick
 
 st.title(T("nav.pairs"))
 state.require(access.is_coordinator(state.viewers()))
@@ -32,8 +33,13 @@ if not proposals:
 else:
     st.button(T("pairs.accept_all"), key="pairs.accept_all", icon="✅", on_click=act,
               args=(pairs.accept_all, accepted_all))
-    for pair in proposals:
+    shown = st.session_state.setdefault(SHOWN, PAGE)
+    for pair in proposals[:shown]:
         compose.card(pair, T)
+    if len(proposals) > shown:
+        st.button(T("pairs.show_more", n=min(PAGE, len(proposals) - shown),
+                    left=len(proposals) - shown), key="pairs.more", icon="⬇️",
+                  on_click=lambda: st.session_state.update({SHOWN: shown + PAGE}))
 
 if len(proposals) >= 2:
     compose.swap_form(proposals, T)
