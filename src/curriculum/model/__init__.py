@@ -1,7 +1,7 @@
 """The lesson-pack types: the single source of truth for the format (and its JSON Schema).
 
 Every model is frozen and forbids unknown keys, so a misspelt key is reported to the
-author instead of being silently ignored. Keys follow ``shared/design/lesson-format.md``
+author instead of being silently ignored. Keys follow ``docs/lesson-format.md``
 (format 1); extensions are marked as such in their descriptions.
 
 - base.py: text types, the rule language, images, the step bases
@@ -44,6 +44,8 @@ from .email import EmailStep
 from .social import SocialStep
 from .spreadsheet import SpreadsheetStep
 
+DigCompCode = Annotated[Text, StringConstraints(pattern=r"^\d+(\.\d+)*$")]
+
 Step = Annotated[
     ExplainStep | ChoiceStep | TextStep | OrderStep | DoStep
     | EmailStep | SpreadsheetStep | ChatStep | SocialStep,
@@ -68,6 +70,15 @@ class Lesson(_Model):
     minutes: PositiveInt | None = None
     requires: list[LessonRef] = Field(default_factory=list)
     mentor_intro: Markdown | None = None
+    level: Literal["beginner", "intermediate", "advanced"] | None = Field(
+        default=None,
+        description="Extension: this lesson's level; the pack's level when left out",
+    )
+    digcomp: list[DigCompCode] = Field(
+        default_factory=list,
+        description="Extension: the DigComp 2.2 competences this lesson builds "
+                    "(e.g. '2.1'); the pack's list when left out",
+    )
     steps: Annotated[list[Step], Field(min_length=1)]
 
     def step(self, step_id: str) -> Step | None:
@@ -90,9 +101,7 @@ class Pack(_Model):
     summary: Markdown | None = None
     authors: list[Text] = Field(default_factory=list)
     translation_of: Slug | None = None
-    digcomp: list[Annotated[Text, StringConstraints(pattern=r"^\d+(\.\d+)*$")]] = Field(
-        default_factory=list
-    )
+    digcomp: list[DigCompCode] = Field(default_factory=list)
     lessons: Annotated[list[Slug], Field(min_length=1)]
     glossary: dict[Text, Markdown] = Field(default_factory=dict)
     audience: Literal["learners", "authors"] = Field(
