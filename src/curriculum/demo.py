@@ -18,6 +18,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlite_utils import Database
 
+from . import clock
 from .checking import correct_answer
 from .model import Lesson
 from .packs import Catalogue
@@ -331,7 +332,7 @@ def seed(db: Database, catalogue: Catalogue, reset: bool = False,
     "Add the demo programme; does nothing if people exist (unless reset)."
     if not reset and db["people"].exists() and db["people"].count:
         return "the database already has people: demo not added"
-    now = (now or datetime.now(UTC)).astimezone(UTC)
+    now = (now or clock.now()).astimezone(UTC)
     seeder = _Seeder(db, catalogue, now, random.Random(2024))
     with write(db):
         name, lang = COORDINATOR

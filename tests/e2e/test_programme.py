@@ -8,7 +8,7 @@ profile, the pair's page in each tab and state, the dashboard).
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import datetime, timedelta
 from itertools import takewhile
 from pathlib import Path
 
@@ -211,7 +211,7 @@ def test_a_pair_agrees_meets_gives_feedback_and_the_dashboard_shows_it(
     nav(page, "nav.dashboard")
     metrics = main(page).get_by_test_id("stMetric")
     expect(metrics.filter(has_text=T("dashboard.active_pairs"))).to_contain_text("1")
-    expect(metrics.filter(has_text=T("dashboard.sessions_month"))).to_contain_text("1")
+    expect(metrics.filter(has_text=T("dashboard.sessions_recent"))).to_contain_text("1")
     expect(metrics.filter(has_text=T("dashboard.average_feedback"))).to_contain_text(
         T("dashboard.out_of_5", n="4.5"))  # (5 + 4 + 4 + 5) / 4
     expect(main(page)).to_contain_text(T("dashboard.pair_names", senior=SENIOR,
@@ -221,7 +221,9 @@ def test_a_pair_agrees_meets_gives_feedback_and_the_dashboard_shows_it(
     chart = main(page).get_by_test_id("stVegaLiteChart")
     chart.scroll_into_view_if_needed()  # charts are drawn once they are in view
     expect(chart.locator("svg.marks")).to_be_visible()  # drawn, for axe to see it
-    week = (date.today() - timedelta(days=date.today().weekday())).isoformat()
+    (done,) = query(empty_db, "select completed_at from step_results where autonomy is not null")
+    day = datetime.fromisoformat(done["completed_at"]).date()  # the server's UTC day
+    week = (day - timedelta(days=day.weekday())).isoformat()
     expect(main(page)).to_contain_text(T("dashboard.alone_summary", first="100 %", start=week,
                                          last="100 %", end=week))
     assert_no_axe_violations(page, "the dashboard with a session")

@@ -185,8 +185,8 @@ def test_pair_report_and_overview() -> None:
 
     view = D.overview(data, OUTLINE, TOPICS, NOW)
     assert view.active_pairs == 2
-    assert view.sessions_this_month == 3  # April: sessions 2, 3 and the ended pair's 4
-    assert view.minutes_this_month == 60 + 45 + 60
+    assert view.sessions_recent == 3  # the last 30 days: sessions 2, 3 and the ended pair's 4
+    assert view.minutes_recent == 60 + 45 + 60
     assert (view.goals_reached, view.goals_total) == (2, 3)  # running pairs only
     assert view.feedback.count == 3 and view.feedback.overall == pytest.approx(4.0)
     assert view.feedback.by_score["tact"] == pytest.approx(4.0)
@@ -203,6 +203,6 @@ def test_pair_report_and_overview() -> None:
 
 def test_an_empty_programme() -> None:
     view = D.overview(ProgrammeData(), OUTLINE, TOPICS, NOW)
-    assert (view.active_pairs, view.sessions_this_month, view.goals_total) == (0, 0, 0)
+    assert (view.active_pairs, view.sessions_recent, view.goals_total) == (0, 0, 0)
     assert view.feedback.overall is None and view.alone == () and view.topics == ()
     assert view.needing_attention == ()

@@ -72,7 +72,7 @@ def test_the_dashboard_is_alive(db: Database, catalogue) -> None:
     view = dashboard.overview(programme_data(db), goals.outline_of(catalogue),
                               goals.topics_of(catalogue), NOW)
     assert view.active_pairs == 9
-    assert view.sessions_this_month >= 8
+    assert view.sessions_recent >= 8
     assert 0 < view.goals_reached < view.goals_total
     assert 4 <= view.feedback.overall <= 5
     assert len(view.alone) >= 5

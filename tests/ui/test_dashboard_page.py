@@ -55,7 +55,7 @@ def test_the_programme_at_a_glance(make_app, small):
     at = make_app("dashboard", who__coordinator=small["Claire"])
     assert at.title[0].value == "📊 The programme"
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics == {"Pairs at work": "1", "Sessions this month": "1",
+    assert metrics == {"Pairs at work": "1", "Sessions in the last 30 days": "1",
                        "Goals reached": "0 of 1", "Feedback from the learners": "4.5 out of 5",
                        "Steps done alone": "50 %"}
     assert "No pair needs attention." in texts(at)
@@ -133,7 +133,7 @@ def test_the_demo_makes_a_living_dashboard_in_french(make_app, db_file):
     at = make_app("dashboard", who__coordinator=claire, ui__lang="fr")
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Binômes au travail"] == "9"
-    assert int(metrics["Séances ce mois-ci"]) >= 1
+    assert int(metrics["Séances des 30 derniers jours"]) >= 1
     warnings = [w.value for w in at.warning]
     assert any("Bernard Petit et Léa Moreau" in w and "pas de séance depuis" in w
                for w in warnings)

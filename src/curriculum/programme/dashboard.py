@@ -1,6 +1,6 @@
 """The coordinator's view and each pair's log, as plain aggregates (pure: the clock is `now`).
 
-From `store.feedback.ProgrammeData`: active pairs, sessions this month, goals reached, the
+From `store.feedback.ProgrammeData`: active pairs, sessions in the last 30 days, goals reached, the
 share of steps seniors do alone week by week, competence gained per topic, average
 feedback, and the pairs that need attention (no session for three weeks, falling feedback).
 Per pair: its sessions (with the lessons and steps covered), goals progress, autonomy
@@ -38,6 +38,8 @@ def week_of(moment: datetime | date) -> date:
 
 
 # --- the share of steps done alone, week by week -------------------------------------------------
+
+RECENT_DAYS = 30  # "sessions in the last 30 days": alive on any day of the month
 
 @dataclass(frozen=True)
 class WeekShare:
@@ -281,8 +283,8 @@ def pair_report(data: ProgrammeData, pair_id: int, outline: Outline, now: dateti
 class Overview:
     active_pairs: int
     pairs: tuple[PairReport, ...]  # every pair, running ones first
-    sessions_this_month: int
-    minutes_this_month: int
+    sessions_recent: int  # pairs' sessions in the last RECENT_DAYS days
+    minutes_recent: int
     goals_reached: int
     goals_total: int
     feedback: FeedbackAverage
@@ -321,13 +323,14 @@ def overview(data: ProgrammeData, outline: Outline, topics: Mapping[str, str],
     reports = tuple(r for r in (pair_report(each[p.id], p.id, outline, now)
                                 for p in data.pairs) if r is not None)
     running = [r for r in reports if r.pair.active]
-    month = [s for s in data.sessions if s.pair_id is not None
-             and (s.started_at.year, s.started_at.month) == (now.year, now.month)]
+    since = now - timedelta(days=RECENT_DAYS)
+    recent = [s for s in data.sessions if s.pair_id is not None
+              and since <= s.started_at <= now]
     goals = [r.goals for r in running if r.goals is not None]
     return Overview(
         active_pairs=len(running), pairs=reports,
-        sessions_this_month=len(month),
-        minutes_this_month=sum(s.minutes or 0 for s in month),
+        sessions_recent=len(recent),
+        minutes_recent=sum(s.minutes or 0 for s in recent),
         goals_reached=sum(g.reached for g in goals),
         goals_total=sum(len(g.goals) for g in goals),
         feedback=average_feedback(data.feedback),

@@ -12,11 +12,11 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlite_utils import Database
 
+from .. import clock
 from ..errors import StoreError
 from .schema import MIGRATIONS
 
@@ -31,7 +31,8 @@ def db_path(env: str | None = None) -> Path:
 
 
 def now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    "The current moment as stored: ISO 8601 in UTC, from the core's clock."
+    return clock.stamp()
 
 
 def connect(path: Path | str) -> Database:

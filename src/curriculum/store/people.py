@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlite_utils import Database
 from sqlite_utils.db import NotFoundError
 
+from .. import clock
 from ..errors import CurriculumError
 from ..programme import pins
 from . import now, write
@@ -249,7 +250,7 @@ def clear_pin(db: Database, person_id: int) -> None:
 def check_pin(db: Database, person_id: int, pin: str, at: datetime | None = None) -> PinCheck:
     """Whether `pin` is this person's PIN. Wrong PINs in a row lock it for a while
     (`pins.lock_seconds`); a locked PIN is not even checked. No PIN set: never right."""
-    at = at or datetime.now(UTC)
+    at = at or clock.now()
     try:
         row = db["people"].get(int(person_id))
     except (NotFoundError, ValueError, TypeError):

@@ -4,11 +4,11 @@ Every chart has the same numbers beside it as a sentence and a table (for screen
 and for anyone who prefers reading to charts).
 """
 
-from datetime import UTC, datetime
 from functools import partial
 
 import streamlit as st
 
+from curriculum import clock
 from curriculum.programme import access, dashboard, goals
 from curriculum.store import feedback as F
 from curriculum.store import session
@@ -21,7 +21,7 @@ T = state.tr()
 st.title(f"📊 {T('dashboard.title')}")
 state.require(access.is_coordinator(state.viewers()))
 
-now = datetime.now(UTC)
+now = clock.now()
 cat = data.catalogue()
 with session() as db:
     records = F.programme_data(db)

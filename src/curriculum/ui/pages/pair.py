@@ -7,10 +7,10 @@ learner and mentor; it is ended here with notes, then feedback goes both ways.
 """
 
 from dataclasses import replace
-from datetime import UTC, datetime
 
 import streamlit as st
 
+from curriculum import clock
 from curriculum.programme import access, dashboard, goals
 from curriculum.render import escape
 from curriculum.store import feedback as F
@@ -47,7 +47,7 @@ cat = data.catalogue()
 with session() as db:
     records = F.programme_data(db, [pair.id])
     current = F.open_session(db, pair.id)
-report = dashboard.pair_report(records, pair.id, goals.outline_of(cat), datetime.now(UTC))
+report = dashboard.pair_report(records, pair.id, goals.outline_of(cat), clock.now())
 view = PairView(pair, report, current, goals.titles(cat), frozenset(here), coordinator,
                 state.lang())
 

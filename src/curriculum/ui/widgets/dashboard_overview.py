@@ -48,8 +48,8 @@ def glance(view: dashboard.Overview, tr: T) -> None:
     st.header(tr("dashboard.glance"))
     top, bottom = st.columns(3), st.columns(3)  # five metrics, labels never cut short
     top[0].metric(tr("dashboard.active_pairs"), view.active_pairs, border=True)
-    top[1].metric(tr("dashboard.sessions_month"), view.sessions_this_month, border=True,
-                  help=tr("dashboard.minutes_month", n=view.minutes_this_month))
+    top[1].metric(tr("dashboard.sessions_recent"), view.sessions_recent, border=True,
+                  help=tr("dashboard.minutes_recent", n=view.minutes_recent))
     top[2].metric(tr("dashboard.goals_reached"),
                   tr("dashboard.n_of", n=view.goals_reached, total=view.goals_total),
                   border=True)
