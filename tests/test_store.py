@@ -269,3 +269,24 @@ def test_a_database_of_the_first_version_is_upgraded_without_losing_people(tmp_p
         (ann,) = P.list_people(db)
     assert (ann.name, ann.roles, ann.languages, ann.capacity, ann.text_size) == \
         ("Ann", ("junior",), ("fr",), 2, "larger")
+
+
+def test_a_learner_alone_recorded_as_a_pair_is_repaired(tmp_path: Path) -> None:
+    "Sessions stored as 'pair' with no mentor (a label taken for an id) become solo."
+    path = tmp_path / "old.db"
+    with session(path) as db:
+        ann = P.create_person(db, "Ann", "senior")
+        bob = P.create_person(db, "Bob", "junior")
+        broken = R.start_session(db, "pair", ann.id)  # what the mix-up stored
+        real = R.start_session(db, "pair", ann.id, bob.id)
+        alone = R.start_session(db, "solo", ann.id)
+        runs = {sid: R.open_run(db, ann.id, "p", f"l{sid}", "pair" if sid != alone else "solo",
+                                sid).id for sid in (broken, real, alone)}
+        db.execute("delete from _sqlite_migrations where name = 'm004_solo_without_mentor'")
+    with session(path) as db:
+        MIGRATIONS.apply(db)  # what opening a file from before the repair does
+        modes = {r["id"]: r["mode"] for r in db.query("select id, mode from sessions")}
+        run_modes = {r["session_id"]: r["mode"] for r in db.query("select * from runs")}
+    assert modes == {broken: "solo", real: "pair", alone: "solo"}
+    assert run_modes == {broken: "solo", real: "pair", alone: "solo"}
+    assert set(runs) == {broken, real, alone}

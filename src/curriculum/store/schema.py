@@ -117,3 +117,12 @@ def m003_people(db: Database) -> None:
     people = db["people"]
     people.add_column("pin_failures", int, not_null_default=0)
     people.add_column("pin_locked_until", str)
+
+
+@MIGRATIONS()
+def m004_solo_without_mentor(db: Database) -> None:
+    """A learner alone was once recorded as a pair with no mentor (the mentor's box held a
+    label instead of an id): those sessions and their runs are solo."""
+    db.execute("update sessions set mode = 'solo' where mode = 'pair' and junior_id is null")
+    db.execute("update runs set mode = 'solo' where mode = 'pair' and (session_id is null "
+               "or session_id in (select id from sessions where mode = 'solo'))")

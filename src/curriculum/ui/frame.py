@@ -39,9 +39,12 @@ def main() -> None:
 
 def _set_lang() -> None:
     state.set_value(state.LANG, st.session_state["frame.lang"])
+    state.relabel()
 
 
 def _set_size(person_id: int) -> None:
+    if st.session_state["frame.size"] not in TEXT_SIZES:  # a label, never a size
+        return
     with session() as db:
         people.update_person(db, person_id, text_size=st.session_state["frame.size"])
 
@@ -54,7 +57,7 @@ def _sidebar(senior: people.Person | None) -> None:
                  on_change=_set_lang)
         if senior is not None:
             st.radio(T("frame.text_size", name=senior.name), TEXT_SIZES,
-                     index=TEXT_SIZES.index(senior.text_size), key="frame.size",
+                     index=TEXT_SIZES.index(senior.text_size), key=state.labelled("frame.size"),
                      format_func=lambda s: T(f"size.{s}"), on_change=_set_size,
                      args=(senior.id,))
             junior = state.junior()

@@ -48,6 +48,10 @@ def add_person() -> None:
 def pick(key: str) -> None:
     "A name was picked: signed in at once, or once their PIN is typed if they set one."
     chosen = st.session_state[PICK[key]] or None
+    if chosen is not None and not isinstance(chosen, int):  # a label, never an id
+        st.session_state[PICK[key]] = st.session_state.get(key) or (0 if key == state.JUNIOR
+                                                                   else None)
+        return
     st.session_state.pop(NOTICE[key], None)
     with session() as db:
         person = people.get_person(db, chosen)

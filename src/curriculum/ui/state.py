@@ -79,6 +79,27 @@ def set_value(key: str, value: Any) -> None:
     sync_url()
 
 
+LABELLED = "ui.labelled"  # keys of selects and radios whose labels are in today's language
+
+
+def labelled(key: str) -> str:
+    """Name a select or radio whose option labels are translated (its values are ids).
+
+    The browser holds a select's value as its label: after a language change it would send
+    back the old label, which matches no option, and a callback would store that label as if
+    it were an id. `relabel()` gives every widget named here its value again when the
+    language changes, so the browser takes the label in the new language."""
+    st.session_state.setdefault(LABELLED, set()).add(key)
+    return key
+
+
+def relabel() -> None:
+    "Re-send the value of every labelled widget (after the language changed)."
+    for key in st.session_state.get(LABELLED, ()):
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
+
+
 def lang() -> str:
     return st.session_state.get(LANG) or "en"
 
@@ -91,7 +112,7 @@ def tr() -> partial[str]:
 def _get(key: str) -> Person | None:
     "The person, with the name escaped for Markdown (pages only display it)."
     person_id = st.session_state.get(key)
-    if person_id is None:
+    if not isinstance(person_id, int):  # nobody (or, from an old browser state, a label)
         return None
     with session() as db:
         person = people.get_person(db, person_id)
@@ -152,4 +173,5 @@ def require(allowed: bool) -> None:
 
 
 def mode() -> str:
-    return "pair" if st.session_state.get(JUNIOR) is not None else "solo"
+    "A pair when a mentor (a real person) is here; otherwise the learner practises alone."
+    return "pair" if junior() is not None else "solo"

@@ -32,7 +32,7 @@ cat = data.catalogue()
 languages = sorted({lp.pack.base_language for lp in cat.packs.values()})
 choices = ["all", *languages]
 st.session_state.setdefault(FILTER, state.lang() if state.lang() in choices else "all")
-chosen = st.radio(T("catalogue.language"), choices, key=FILTER, horizontal=True,
+chosen = st.radio(T("catalogue.language"), choices, key=state.labelled(FILTER), horizontal=True,
                   format_func=lambda c: T("catalogue.all") if c == "all"
                   else LANGUAGES.get(c, c))
 with session() as db:

@@ -10,6 +10,7 @@ import streamlit as st
 from ...checking import solution_markdown
 from ...model import AUTONOMY_LEVELS, Lesson, Step
 from ...store.progress import StepResult
+from .. import state
 from ..actions import Ctx, key, on_autonomy, on_hint, on_show_answer
 from .content import markdown
 
@@ -71,7 +72,7 @@ def _autonomy(step: Step, ctx: Ctx, result: StepResult | None, senior_name: str,
     widget = key(ctx, step.id, "autonomy")
     if result is None or result.autonomy_by != "mentor":
         st.session_state[widget] = result.autonomy if result else None
-    st.radio(tr("coach.how_did", name=senior_name), AUTONOMY_LEVELS, key=widget,
+    st.radio(tr("coach.how_did", name=senior_name), AUTONOMY_LEVELS, key=state.labelled(widget),
              format_func=lambda a: tr(f"autonomy.{a}"), on_change=on_autonomy,
              args=(ctx, step))
     if result and result.autonomy and result.autonomy_by != "mentor":

@@ -10,6 +10,7 @@ import streamlit as st
 from ...programme import dashboard
 from ...render import escape
 from ...store.feedback import FACES
+from .. import state
 from ..pair_actions import PAIR
 from ..registry import PAGES_DIR
 from .dashboard_overview import day, percent, score
@@ -53,7 +54,7 @@ def draw(reports: tuple[dashboard.PairReport, ...], titles: dict[str, str], tr: 
     by_id = {r.pair.id: r for r in reports}
     labels = {r.pair.id: tr("dashboard.pair_names", senior=r.pair.senior_name,
                             junior=r.pair.junior_name) for r in reports}
-    chosen = st.selectbox(tr("dashboard.which_pair"), list(by_id), key=PICK,
+    chosen = st.selectbox(tr("dashboard.which_pair"), list(by_id), key=state.labelled(PICK),
                           format_func=labels.__getitem__)
     report = by_id[chosen]
     agreement = report.agreement

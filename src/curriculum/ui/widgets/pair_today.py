@@ -9,6 +9,7 @@ import streamlit as st
 from ...render import escape
 from ...store import feedback as F
 from ...store.feedback import FACES
+from .. import state
 from ..frame import PAGES
 from ..pair_actions import REFLECTION, attach, end, give_feedback, give_reflection, start
 from .pair_view import PairView
@@ -64,7 +65,8 @@ def _how_was_it(view: PairView) -> None:
             st.markdown(T("pair.feedback_for", senior=senior, junior=junior))
             for score in F.SCORES:
                 st.radio(T(f"pair.question.{score}", junior=junior), list(FACES),
-                         index=None, horizontal=True, key=f"pair-face-{score}-{sid}",
+                         index=None, horizontal=True,
+                         key=state.labelled(f"pair-face-{score}-{sid}"),
                          format_func=lambda n: f"{FACES[n]} {T(f'pair.face.{n}')}")
             st.text_area(T("pair.comment", junior=junior), key=f"pair.comment.{sid}",
                          max_chars=F.MAX_TEXT)

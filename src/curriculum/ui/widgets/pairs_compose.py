@@ -11,6 +11,7 @@ from ...render import escape
 from ...store import pairs, session
 from ...store.pairs import Pair, Unpaired
 from ...store.people import Person
+from .. import state
 from ..pairs_actions import (
     HAND_JUNIOR,
     HAND_SENIOR,
@@ -64,7 +65,8 @@ def swap_form(proposed: list[Pair], tr: T) -> None:
     for key, label in ((SWAP_A, "pairs.swap_first"), (SWAP_B, "pairs.swap_second")):
         if st.session_state.get(key) not in labels:
             st.session_state[key] = None
-        st.selectbox(tr(label), list(labels), key=key, format_func=labels.__getitem__,
+        st.selectbox(tr(label), list(labels), key=state.labelled(key),
+                     format_func=labels.__getitem__,
                      placeholder=tr("pairs.swap_choose"))
     st.button(tr("pairs.swap"), key="pairs.swap", icon="🔁", on_click=swap,
               disabled=None in (st.session_state.get(SWAP_A), st.session_state.get(SWAP_B)))

@@ -11,6 +11,7 @@ from ...programme import pins
 from ...render import escape
 from ...store import people
 from ...store.people import SLOTS, SPOKEN, TOPICS, Person
+from .. import state
 from ..profile_actions import NOTICES, key, pin_action, save_about, save_learning, save_teaching
 
 T = Callable[..., str]
@@ -38,7 +39,7 @@ def _topic_levels(person: Person, what: str, labels: dict[int, str], levels: dic
     "A row of choices per topic: how much one wants to learn it, or can teach it (0-3)."
     for topic in TOPICS:
         st.radio(tr(f"topic.{topic}"), list(labels), index=levels.get(topic, 0),
-                 key=key(person, f"{what}.{topic}"), format_func=labels.__getitem__,
+                 key=state.labelled(key(person, f"{what}.{topic}")), format_func=labels.__getitem__,
                  horizontal=True)
 
 
@@ -49,7 +50,8 @@ def about_form(person: Person, others: list[Person], tr: T) -> None:
         st.multiselect(tr("profile.languages"), list(SPOKEN), key=key(person, "languages"),
                        default=[lang for lang in person.languages if lang in SPOKEN],
                        format_func=SPOKEN.__getitem__, placeholder=tr("profile.choose"))
-        st.radio(tr("profile.where"), ["site", "remote"], key=key(person, "where"),
+        st.radio(tr("profile.where"), ["site", "remote"],
+                 key=state.labelled(key(person, "where")),
                  index=1 if person.remote else 0, horizontal=True,
                  format_func=lambda w: tr(f"profile.where_{w}"))
         st.text_input(tr("profile.site"), value=person.site or "", key=key(person, "site"),

@@ -80,7 +80,7 @@ def who_is_here(seniors: dict[int, str], juniors: dict[int, str], tr: T) -> None
         options = [NOBODY, *juniors]
         current = st.session_state.get(state.JUNIOR) or NOBODY
         st.session_state.setdefault(PICK_JUNIOR, current if current in options else NOBODY)
-        st.selectbox(tr("welcome.junior"), options, key=PICK_JUNIOR,
+        st.selectbox(tr("welcome.junior"), options, key=state.labelled(PICK_JUNIOR),
                      format_func=lambda i: juniors.get(i) or tr("welcome.alone"),
                      on_change=pick, args=(state.JUNIOR,))
         _pin_form(state.JUNIOR, "welcome.pin_junior", tr)
@@ -90,7 +90,7 @@ def add_person_form(expanded: bool, tr: T) -> None:
     with st.expander(tr("welcome.add_person"), expanded=expanded):
         with st.form("welcome.add", border=False):
             st.text_input(tr("welcome.name"), key=NEW_NAME, max_chars=people.MAX_NAME)
-            st.radio(tr("welcome.role"), ["senior", "junior"], key=NEW_ROLE,
+            st.radio(tr("welcome.role"), ["senior", "junior"], key=state.labelled(NEW_ROLE),
                      format_func=lambda r: tr(f"role.{r}"), horizontal=True)
             st.radio(tr("frame.language"), list(LANGUAGES), key=NEW_LANG, horizontal=True,
                      format_func=LANGUAGES.__getitem__,
