@@ -28,6 +28,14 @@ class Ctx:
     lang: str = "en"  # the pack's language (for checking: decimal comma, function names)
 
 
+LAST_EVENT = "player.last_event"  # ("check" | "move", n): what the page brings into view
+
+
+def _event(kind: str) -> None:
+    count = st.session_state.get(LAST_EVENT, ("", 0))[1] + 1
+    st.session_state[LAST_EVENT] = (kind, count)
+
+
 def key(ctx: Ctx, step_id: str, what: str) -> str:
     return f"player.{what}.{ctx.run_id}.{step_id}"
 
@@ -64,6 +72,7 @@ def on_answer(ctx: Ctx, step: Step, answer: Any) -> None:
     "Check an answer (for practice apps: what the senior did, as a dict), record it."
     outcome = check(step, answer, ctx.lang)
     st.session_state[key(ctx, step.id, "outcome")] = outcome
+    _event("check")
     if not outcome.counts:
         return
     with session() as db:
@@ -104,6 +113,7 @@ def on_do(ctx: Ctx, step: Step, needed_help: bool) -> None:
         autonomy = infer_autonomy(hints, False, helped=needed_help)
         progress.complete_step(db, ctx.run_id, step.id, autonomy, int(_elapsed(ctx, step.id)))
     st.session_state[key(ctx, step.id, "outcome")] = Outcome("done")  # said in words
+    _event("check")
 
 
 def on_need_help(ctx: Ctx, step: Step) -> None:
@@ -113,6 +123,7 @@ def on_need_help(ctx: Ctx, step: Step) -> None:
 
 def on_move(ctx: Ctx, lesson: Lesson, step: Step, delta: int) -> None:
     "Next (+1) or back (-1). Leaving a step finishes it when it can be finished."
+    _event("move")
     with session() as db:
         state = progress.step_results(db, ctx.run_id).get(step.id)
         if delta > 0 and (state is None or state.status != "done"):

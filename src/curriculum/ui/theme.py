@@ -13,6 +13,25 @@ html {{ font-size: {px}px; }}
   font-size: 1rem; line-height: 1.5;
 }}
 .stApp a {{ text-decoration: underline; }}
+/* the sidebar's menu is a menu: no underline (it broke between the words) */
+.stApp [data-testid="stSidebarNavLink"] {{ text-decoration: none; }}
+.stApp a[data-testid="stPageLink-NavLink"] {{ text-decoration: none; }}
+.stApp a[data-testid="stPageLink-NavLink"] p {{ text-decoration: underline; }}
+/* A label is never cut: buttons wrap their words, and columns too narrow for the text
+   size go under each other (their least width grows with the text size). */
+.stApp button, .stApp button * {{
+  white-space: normal !important; overflow: visible !important;
+  text-overflow: clip !important;
+}}
+.stApp button {{ height: auto !important; }}
+.stApp [data-testid="stSidebarNavLink"] * {{
+  white-space: normal !important; overflow: visible !important;
+  text-overflow: clip !important;
+}}
+.stApp [data-testid="stHorizontalBlock"] {{ flex-wrap: wrap !important; }}
+.stApp [data-testid="stHorizontalBlock"] > [data-testid="stColumn"] {{
+  min-width: min(100%, 11rem) !important; flex-grow: 1 !important;
+}}
 .stApp :focus-visible {{ outline: 3px solid #0b4f9c !important; outline-offset: 2px; }}
 [data-testid="stMainBlockContainer"] {{
   padding: 2rem 1.5rem 4rem 1.5rem !important; max-width: 72rem !important;

@@ -5,9 +5,9 @@ import streamlit as st
 from curriculum.render import label as md_label
 from curriculum.store import pairs, progress, session
 from curriculum.ui import data, state
-from curriculum.ui.actions import Ctx, key, on_move, shown_since
+from curriculum.ui.actions import LAST_EVENT, Ctx, key, on_move, shown_since
 from curriculum.ui.frame import PAGES
-from curriculum.ui.widgets import coach, steps, summary
+from curriculum.ui.widgets import coach, focus, steps, summary
 from curriculum.ui.widgets.content import markdown
 
 T = state.tr()
@@ -44,17 +44,19 @@ with session() as db:
 
 ctx = Ctx(run.id, senior.id, sessions[who], pack_id, lesson_id, mode,
           cat.packs[pack_id].pack.base_language)
-st.title(md_label(lesson.title))
+top = st.container(key=focus.STEP_TOP)
+top.title(md_label(lesson.title))
 if run.completed_at:
     summary.draw(lesson, run, results, senior.name, T)
+    focus.bring_into_view("step", f"done:{run.id}")
     st.stop()
 
 index = lesson.index_of(run.current_step)
 step = lesson.steps[index]
 result = results.get(step.id)
 shown_since(ctx, step.id)
-st.progress((index + 1) / len(lesson.steps),
-            text=T("player.step_of", n=index + 1, total=len(lesson.steps)))
+top.progress((index + 1) / len(lesson.steps),
+             text=T("player.step_of", n=index + 1, total=len(lesson.steps)))
 if st.session_state.pop("player.resumed", False):
     st.info(T("player.welcome_back"), icon="👋")
 if index == 0 and result is None:
@@ -64,11 +66,12 @@ area, panel = st.columns([3, 2], gap="large") if mode == "pair" else (st.contain
 with area:
     solved = bool(result and result.status == "done" and step.checked)
     steps.draw(step, ctx, pack_dir, T, solved)
-    steps.feedback(st.session_state.get(key(ctx, step.id, "outcome")), pack_dir, T)
-    coach.revealed(step, result, pack_dir, T)
+    with st.container(key=focus.FEEDBACK):
+        steps.feedback(st.session_state.get(key(ctx, step.id, "outcome")), pack_dir, T)
+        coach.revealed(step, result, pack_dir, T)
     if mode == "solo":
         coach.help_buttons(step, ctx, result, T, "senior")
-    back, forward = st.columns(2)
+    back, forward = st.container(key=focus.ACTION).columns(2)
     back.button(T("player.back"), key=f"player.back.{step.id}", on_click=on_move,
                 args=(ctx, lesson, step, -1), disabled=index == 0, width="stretch")
     done = result is not None and result.status == "done"
@@ -88,3 +91,9 @@ if glossary:
     with st.expander(f"📖 {T('player.glossary')}"):
         for term, meaning in glossary.items():
             markdown(f"**{term}**: {meaning}", pack_dir)
+
+event, count = st.session_state.get(LAST_EVENT, ("open", 0))
+if event == "check" and st.session_state.get(key(ctx, step.id, "outcome")) is not None:
+    focus.bring_into_view("feedback", f"check:{count}")
+else:
+    focus.bring_into_view("step", f"step:{run.id}:{step.id}:{count}")

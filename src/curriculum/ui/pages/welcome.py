@@ -7,6 +7,7 @@ import streamlit as st
 from curriculum.store import people, session
 from curriculum.ui import state
 from curriculum.ui.frame import PAGES
+from curriculum.ui.widgets import focus
 from curriculum.ui.widgets import sign_in_forms as forms
 
 T = state.tr()
@@ -28,10 +29,12 @@ forms.who_is_here(seniors, juniors, T)
 senior = state.senior()
 if senior is not None:
     junior = state.junior()
-    st.success(T("frame.pair", senior=senior.name, junior=junior.name) if junior
-               else T("frame.alone", senior=senior.name), icon="👥")
-    if st.button(T("welcome.go"), type="primary", key="welcome.go"):
-        st.switch_page(PAGES / "catalogue.py")
+    with st.container(key=focus.ACTION):  # brought into view once the names are picked
+        st.success(T("frame.pair", senior=senior.name, junior=junior.name) if junior
+                   else T("frame.alone", senior=senior.name), icon="👥")
+        if st.button(T("welcome.go"), type="primary", key="welcome.go"):
+            st.switch_page(PAGES / "catalogue.py")
+    focus.bring_into_view("action", f"who:{senior.id}:{junior.id if junior else 0}")
 
 forms.add_person_form(not seniors, T)
 
