@@ -19,6 +19,17 @@ DEFAULT = "en"
 _DIR = Path(__file__).parent
 
 
+def supported(tag: str | None) -> str | None:
+    "The UI language for a language tag ('fr-BE' -> 'fr'), or None when there is none."
+    base = re.split(r"[-_]", tag or "")[0].lower()
+    return base if base in LANGUAGES else None
+
+
+def first_language(*tags: str | None) -> str:
+    "The first tag the UI speaks, in order of preference; English when none does."
+    return next((lang for tag in tags if (lang := supported(tag))), DEFAULT)
+
+
 def files(lang: str) -> list[Path]:
     return [_DIR / f"{lang}.yaml", *sorted(_DIR.glob(f"{lang}.*.yaml"))]
 

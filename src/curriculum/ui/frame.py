@@ -39,6 +39,7 @@ def main() -> None:
 
 def _set_lang() -> None:
     state.set_value(state.LANG, st.session_state["frame.lang"])
+    st.session_state[state.LANG_CHOSEN] = True
     state.relabel()
 
 

@@ -61,6 +61,8 @@ def pick(key: str) -> None:
     else:
         st.session_state.pop(PENDING[key], None)
         state.set_value(key, chosen)
+        if key == state.SENIOR:
+            state.follow_person(person)
 
 
 def _pin_notice(check: people.PinCheck) -> tuple[str, dict]:
@@ -78,6 +80,9 @@ def enter_pin(key: str) -> None:
         st.session_state.pop(PENDING[key], None)
         st.session_state.pop(NOTICE[key], None)
         state.set_value(key, person_id)
+        if key == state.SENIOR:
+            with session() as db:
+                state.follow_person(people.get_person(db, person_id))
     else:
         st.session_state[NOTICE[key]] = _pin_notice(check)
 

@@ -10,6 +10,7 @@ the coordinator never is: `COORDINATOR` is set only once their PIN is entered.
 from __future__ import annotations
 
 import contextlib
+import os
 from dataclasses import replace
 from functools import partial
 from typing import Any
@@ -17,7 +18,7 @@ from typing import Any
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
-from ..i18n import LANGUAGES, t
+from ..i18n import LANGUAGES, first_language, t
 from ..programme import access
 from ..render import escape
 from ..store import people, session
@@ -27,6 +28,7 @@ from .registry import PAGES_DIR
 SENIOR = "who.senior"
 JUNIOR = "who.junior"
 LANG = "ui.lang"
+LANG_CHOSEN = "ui.lang_chosen"  # True once someone picked the language in this browser
 LESSON = "player.lesson"  # "pack-id/lesson-id"
 STARTED = "ui.started"
 
@@ -45,7 +47,11 @@ def init() -> None:
         else:
             st.session_state.setdefault(key, value or None)
     if st.session_state.get(LANG) not in LANGUAGES:
-        st.session_state[LANG] = _person_lang() or "en"
+        # the person's own language once known, else the browser's, else the organisation's
+        st.session_state[LANG] = first_language(
+            _person_lang(), st.context.locale, os.environ.get("CURRICULUM_LANGUAGE"))
+    else:
+        st.session_state[LANG_CHOSEN] = True  # the link says which language
     st.session_state[STARTED] = True
 
 
@@ -91,6 +97,16 @@ def labelled(key: str) -> str:
     language changes, so the browser takes the label in the new language."""
     st.session_state.setdefault(LABELLED, set()).add(key)
     return key
+
+
+def follow_person(person: Person | None) -> None:
+    "A person just signed in: speak their language, unless this browser chose one."
+    if person is not None and not st.session_state.get(LANG_CHOSEN):
+        wanted = first_language(person.language, lang())
+        if wanted != lang():
+            set_value(LANG, wanted)
+            st.session_state["frame.lang"] = wanted  # the sidebar's radio says it too
+            relabel()
 
 
 def relabel() -> None:
