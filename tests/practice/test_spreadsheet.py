@@ -392,3 +392,24 @@ def test_formulas_are_read_in_the_pack_language(tmp_path: Path) -> None:
     found = list(engine.problems(step, tmp_path))
     assert [w for w, _, _ in found] == [("grid", 0, 1)]
     assert "in French, put ;" in found[0][2]
+
+
+def test_a_formula_that_takes_only_the_ends_of_its_range_is_told_so() -> None:
+    "=SUM(B2;B5) for B2:B5 is a likely slip of ; for :, whatever the pack's feedback says."
+    from curriculum.checking import check
+    from curriculum.model.spreadsheet import SpreadsheetStep
+
+    step = SpreadsheetStep.model_validate({
+        "id": "total", "kind": "spreadsheet", "prompt": "Add up.",
+        "grid": [["Item", "Price"], ["A", 1], ["B", 2], ["C", 3], ["D", 4], ["Total", ""]],
+        "expect": {"B6": {"formula": True, "refs": "B2:B5", "value": 10}},
+        "feedback": [{"when": {"B6": {"formula": True}}, "say": "Adds the prices themselves."}]})
+    for formula, lang, notice in (("=SOMME(B2;B5)", "fr", "sheet.slip_added"),
+                                  ("=SUM(B2,B5)", "en", "sheet.slip_added"),
+                                  ("=B2+B5", "en", "sheet.slip_took")):
+        out = check(step, {"cells": {"B6": formula}}, lang)
+        assert (out.status, out.notice, out.feedback) == ("wrong", notice, ())
+        assert out.params == {"cell": "B6", "first": "B2", "last": "B5", "range": "B2:B5"}
+    other = check(step, {"cells": {"B6": "=B2+B3"}}, "en")  # not the ends: the pack speaks
+    assert other.feedback == ("Adds the prices themselves.",)
+    assert check(step, {"cells": {"B6": "=SUM(B2:B5)"}}, "en").status == "correct"

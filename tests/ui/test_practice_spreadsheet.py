@@ -69,7 +69,7 @@ def test_the_grid_shows_letters_numbers_and_values(make_app, people, db_file):
     frame = at.table[0].value
     assert list(frame.columns) == ["A", "B"]
     assert list(frame.index) == ["1", "2", "3", "4"]
-    assert sheet.grid() == [["Item", "Price"], ["Milk", "1.2"], ["Bread", "0.95"],
+    assert sheet.grid() == [["Item", "Price"], ["Milk", "1.20"], ["Bread", "0.95"],
                             ["Total", ""]]
     assert at.selectbox(key=sheet.key("sheet_cell")).options == ["B4"]
     assert sheet.bar.label == "Formula bar (cell B4)"
@@ -134,7 +134,7 @@ def test_sorting_the_rows_right_and_wrong(make_app, people, db_file):
     assert sheet.column("A") == ["Item", "Milk", "Cheese", "Bread", "Apples"]
     sheet.sort("B", "ascending")
     assert sheet.column("A") == ["Item", "Milk", "Bread", "Apples", "Cheese"]
-    assert sheet.column("B")[1:] == ["1.2", "2.15", "3.4", "4.25"]  # rows move whole
+    assert sheet.column("B")[1:] == ["1.20", "2.15", "3.40", "4.25"]  # rows move whole
     sheet.check()
     assert html("Right column, but the cheapest is first. Choose **Biggest first**.") in said(at)
     sheet.sort("B", "descending").check()
@@ -158,9 +158,9 @@ def test_what_is_typed_is_kept_without_enter_too(make_app, people, db_file):
     sheet.bar.input("2.90")
     ok(at.selectbox(key=sheet.key("sheet_cell")).select("B6").run())
     assert sheet.bar.value == "=SUM(B2:B5)" and sheet.bar.disabled  # a locked formula
-    assert sheet.column("B")[3:] == ["2.9", "4.25", "10.5"]  # the total followed
+    assert sheet.column("B")[3:] == ["2.90", "4.25", "10.5"]  # the total followed
     sheet.press("sheet_reset")
-    assert sheet.column("B")[3:] == ["3.4", "4.25", "11"]
+    assert sheet.column("B")[3:] == ["3.40", "4.25", "11"]
     # typed, then Check at once: kept and checked
     sheet.choose("B4").bar.input("2.90")
     at.button(key=sheet.key("sheet_check")).click()

@@ -172,6 +172,12 @@ class SpreadsheetStep(PracticeStep):
     feedback: list[SheetFeedback] = Field(  # type: ignore[assignment]
         default_factory=list, description="For a wrong sheet: the first `when` that holds speaks"
     )
+    formats: dict[Text, Text] | None = Field(
+        default=None,
+        description="Extension: how numbers are shown, by cell (B4), range (B2:B6) or column "
+                    "(B): a pattern like \"0.00 €\", \"#,##0\" or \"0%\", written with the "
+                    "pack's language (1,20 € in French). Only the look: checks use the values",
+    )
     answer: dict[Text, GridCell] | None = Field(
         default=None,
         description="A right sheet: what to type in each cell, like {B4: \"=SUM(B2:B3)\"}. "

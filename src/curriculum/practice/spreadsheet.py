@@ -318,7 +318,37 @@ def check(step: SpreadsheetStep, answer: Any, lang: str = "en") -> Outcome:
         return Outcome("invalid", notice="check.sheet_blank")
     options = options_of(step)
     reference = reference_sheet(step, played, lang)
+    if holds(step.expect, played, options, reference):
+        return Outcome("correct", notice="check.correct", rule="expect")
+    slip = range_slip(step, played.sheet)
+    if slip is not None:
+        return slip
     return verdict(step, step.expect, lambda rules: holds(rules, played, options, reference))
+
+
+def range_slip(step: SpreadsheetStep, sheet: Sheet) -> Outcome | None:
+    """A formula that takes only the two ends of the range it should take (=SUM(B2;B5) for
+    B2:B5, a likely slip of ; for :) is told so, whatever the pack's feedback would say."""
+    for name, rule in step.expect.rules().items():
+        cell = parse_cell(name)
+        box = sf.parse_range(rule.refs) if isinstance(rule, CellRule) and rule.refs else None
+        if cell is None or box is None or not sf.is_formula(sheet.raw.get(cell)):
+            continue
+        first, last = box
+        found, _ = sheet.referred(cell)
+        if found == {first, last} and first != last and _between(first, last):
+            added = bool(sheet.functions(cell) & {"SUM", "SOMME"})
+            return Outcome("wrong", notice="sheet.slip_added" if added else "sheet.slip_took",
+                           params={"cell": name, "first": sf.cell_name(first),
+                                   "last": sf.cell_name(last),
+                                   "range": f"{sf.cell_name(first)}:{sf.cell_name(last)}"},
+                           rule="slip")
+    return None
+
+
+def _between(first: Cell, last: Cell) -> bool:
+    "True when there are cells between the two ends of a range."
+    return abs(last[0] - first[0]) + abs(last[1] - first[1]) > 1
 
 
 def sort_order(sheet: Sheet, column: str, order: str, rows: Sequence[int]) -> list[int]:

@@ -13,6 +13,7 @@ from ..model.spreadsheet import CellRule, SheetRules, SortedBy, SpreadsheetStep
 from . import spreadsheet_formulas as sf
 from .fields import Found, options_of
 from .spreadsheet import FIRST_DATA_ROW, editable_cells, sheet_lang, size, sorts, step_raw
+from .spreadsheet_format import cells_of, parse_format
 from .spreadsheet_formulas import Cell, cell_name, parse_cell
 
 
@@ -47,8 +48,25 @@ def _formula_problem(raw: str, lang: str) -> str | None:
     return None if any(p is None for p in found) else found[0]
 
 
+def _format_problems(step: SpreadsheetStep) -> Iterator[Found]:
+    "Each number format names cells inside the grid and is a pattern the grid can show."
+    rows, cols = size(step)
+    for target, pattern in (step.formats or {}).items():
+        cells = list(cells_of(target, rows, cols))
+        if not cells:
+            yield ("formats", target), "error", (
+                f"'{target}' is not a cell, a range or a column: write B4, B2:B6 or B")
+        elif any(r > rows or c > cols for r, c in cells):
+            yield ("formats", target), "error", f"'{target}' is outside the sheet: " \
+                f"{_grid_text(step)}"
+        if parse_format(pattern) is None:
+            yield ("formats", target), "error", (
+                f"'{pattern}' is not a number format: write it like 0.00 €, #,##0 or 0%")
+
+
 def problems(step: SpreadsheetStep, folder: Path) -> Iterator[Found]:
     lang = pack_language(folder)
+    yield from _format_problems(step)
     for r, row in enumerate(step.grid):
         for c, raw in enumerate(row):
             if sf.is_formula(raw):

@@ -39,6 +39,7 @@ html {{ font-size: {px}px; }}
 .stApp h1 {{ font-size: 2rem !important; }}
 .stApp h2 {{ font-size: 1.5rem !important; }}
 .stApp h3 {{ font-size: 1.25rem !important; }}
+.st-key-binome-sheet-picks {{ display: none !important; }}
 .binome-md img {{ max-width: 100%; height: auto; border: 1px solid #555; }}
 .binome-md code {{ font-size: 0.95em; background: #eef1f5; color: #111; padding: 0 .2em; }}
 </style>

@@ -12,6 +12,7 @@ under `key(ctx, step.id, "app")`: `{"cells": {name: typed}, "order": [old row nu
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -21,6 +22,7 @@ import streamlit as st
 
 from ....model.spreadsheet import SpreadsheetStep
 from ....practice import spreadsheet as engine
+from ....practice import spreadsheet_format as sheet_format
 from ....practice import spreadsheet_formulas as sf
 from ....render import escape
 from ...actions import Ctx, key, on_answer
@@ -33,11 +35,38 @@ WHY = {  # what an error value means, in plain words
 }
 WHY_REASON = {"circular": "sheet.why_circular", "comma": "sheet.why_comma"}
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")  # ASCII punctuation, escapable in Markdown
+GRID, PICKS = "binome-sheet-grid", "binome-sheet-picks"  # containers (CSS in theme.py)
+# A click on a table cell presses that cell's hidden button. The table's body rows are the
+# sheet's rows 1..n; its first column holds the row numbers, then columns A, B, ...
+_CLICK_SCRIPT = """<script>
+(() => {
+  const classes = __CLASSES__;
+  const letters = (n) => { let s = ""; for (; n > 0; n = Math.floor((n - 1) / 26))
+    s = String.fromCharCode(65 + (n - 1) % 26) + s; return s; };
+  const wire = () => {
+    const grid = document.querySelector(".st-key-binome-sheet-grid table");
+    if (!grid) return setTimeout(wire, 100);
+    grid.querySelectorAll("tbody tr").forEach((tr, r) => {
+      tr.querySelectorAll("td").forEach((td, c) => {
+        const name = letters(c + 1) + (r + 1);
+        if (!classes[name]) return;
+        td.style.cursor = "pointer";
+        td.title = name;
+        td.onclick = () => {
+          const button = document.querySelector("." + classes[name] + " button");
+          if (button) button.click();
+        };
+      });
+    });
+  };
+  wire();
+})();
+</script>"""
 
 
 def _keys(ctx: Ctx, step: SpreadsheetStep) -> dict[str, str]:
     names = ("app", "sheet_cell", "sheet_bar", "sheet_enter", "sheet_sortcol",
-             "sheet_sortorder", "sheet_sort", "sheet_reset", "sheet_check")
+             "sheet_sortorder", "sheet_sort", "sheet_reset", "sheet_check", "sheet_pick")
     return {n: key(ctx, step.id, n) for n in names}
 
 
@@ -124,6 +153,15 @@ def _on_select(ctx: Ctx, step: SpreadsheetStep) -> None:
     _show_in_bar(ctx, step, app)
 
 
+def _on_pick(ctx: Ctx, step: SpreadsheetStep, name: str) -> None:
+    "A cell of the grid was clicked: it becomes the chosen cell, as in the name box."
+    app = _state(ctx, step)
+    _keep_pending(ctx, step, app)
+    app["selected"] = name
+    st.session_state[_keys(ctx, step)["sheet_cell"]] = name
+    _show_in_bar(ctx, step, app)
+
+
 def _on_sort(ctx: Ctx, step: SpreadsheetStep) -> None:
     "Sort the data rows by a column; what was typed in them moves with its row."
     k = _keys(ctx, step)
@@ -192,8 +230,11 @@ def draw(step: SpreadsheetStep, ctx: Ctx, pack_dir: Path, tr: T, solved: bool) -
             st.caption(tr("sheet.locked", cell=app["selected"]))
     if engine.sorts(step):  # like the Data > Sort menu, above the grid
         _sort_panel(step, ctx, app, sheet, tr, solved)
-    _grid(sheet, sf.parse_cell(app["selected"] or ""), tr)
-    _explain(sheet, app, tr)
+    formats = sheet_format.formats_for(step.formats, sheet)
+    _grid(sheet, formats, sf.parse_cell(app["selected"] or ""), tr)
+    if names and not solved:
+        _click_to_pick(step, ctx, names)
+    _explain(sheet, formats, app, tr)
     reset, check = st.columns(2)
     reset.button(tr("sheet.reset"), key=k["sheet_reset"], on_click=_on_reset, args=(ctx, step),
                  disabled=solved, width="stretch")
@@ -201,12 +242,13 @@ def draw(step: SpreadsheetStep, ctx: Ctx, pack_dir: Path, tr: T, solved: bool) -
                  args=(ctx, step), disabled=solved, width="stretch")
 
 
-def _grid(sheet: sf.Sheet, selected: sf.Cell | None, tr: T) -> None:
+def _grid(sheet: sf.Sheet, formats: sheet_format.Formats,
+          selected: sf.Cell | None, tr: T) -> None:
     "The sheet as a table: column letters on top, row numbers on the left."
     import pandas as pd
 
     letters = [sf.column_letters(c) for c in range(1, sheet.cols + 1)]
-    rows = [[sheet.shown((r, c)) for c in range(1, sheet.cols + 1)]
+    rows = [[sheet_format.shown(sheet, (r, c), formats) for c in range(1, sheet.cols + 1)]
             for r in range(1, sheet.rows + 1)]
     frame = pd.DataFrame(rows, columns=letters, index=[str(r) for r in range(1, sheet.rows + 1)])
 
@@ -225,16 +267,32 @@ def _grid(sheet: sf.Sheet, selected: sf.Cell | None, tr: T) -> None:
         return out
 
     st.markdown(f"**{tr('sheet.grid_label')}**")
-    st.table(frame.style.format(_literal).apply(look))
+    with st.container(key=GRID):
+        st.table(frame.style.format(_literal).apply(look))
 
 
-def _explain(sheet: sf.Sheet, app: dict[str, Any], tr: T) -> None:
+def _click_to_pick(step: SpreadsheetStep, ctx: Ctx, names: list[str]) -> None:
+    """A click on a cell of the grid picks it: each cell the name box offers has a button,
+    hidden from sight and from the keyboard (whose path is the name box), that a click on
+    the table's cell presses."""
+    base = _keys(ctx, step)["sheet_pick"]
+    with st.container(key=PICKS):
+        for name in names:
+            st.button(name, key=f"{base}.{name}", on_click=_on_pick, args=(ctx, step, name))
+    classes = {name: "st-key-" + re.sub(r"[^a-zA-Z0-9_-]", "-", f"{base}.{name}")
+               for name in names}
+    st.html(_CLICK_SCRIPT.replace("__CLASSES__", json.dumps(classes)),
+            unsafe_allow_javascript=True)
+
+
+def _explain(sheet: sf.Sheet, formats: sheet_format.Formats,
+             app: dict[str, Any], tr: T) -> None:
     "The chosen cell in words, and what each error value in the sheet means."
     name = app.get("selected")
     cell = sf.parse_cell(name) if name else None
     if cell is not None:
         raw = sheet.raw.get(cell)
-        shown = sheet.shown(cell)
+        shown = sheet_format.shown(sheet, cell, formats)
         if sf.is_formula(raw):
             st.markdown(tr("sheet.holds_formula", cell=name, formula=f"`{_code(str(raw))}`",
                            shown=f"**{escape(shown) or ' '}**"))
