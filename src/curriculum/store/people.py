@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -101,6 +102,22 @@ def get_person(db: Database, person_id: int | None) -> Person | None:
     except (NotFoundError, ValueError, TypeError):
         return None
     return _person(row, interests(db, row["id"]))
+
+
+def _name_key(name: str) -> str:
+    "A name as compared for twins: no case, no accents, single spaces."
+    folded = unicodedata.normalize("NFKD", " ".join(str(name).split()).casefold())
+    return "".join(ch for ch in folded if not unicodedata.combining(ch))
+
+
+def same_name(db: Database, name: str) -> list[Person]:
+    "The people already called this (ignoring case, accents and spaces)."
+    wanted = _name_key(name)
+    if not wanted:
+        return []
+    rows = [r for r in db.execute("select id, name from people").fetchall()
+            if _name_key(r[1]) == wanted]
+    return [p for r in rows if (p := get_person(db, r[0])) is not None]
 
 
 def list_people(db: Database, role: str | None = None) -> list[Person]:

@@ -7,7 +7,7 @@ import streamlit as st
 from sqlite_utils import Database
 
 from ..render import escape
-from ..store import people
+from ..store import people, session
 from ..store.people import ROLES, Person
 from . import state
 from .notices import Notices
@@ -30,9 +30,31 @@ def _no_role() -> people.PeopleError:
     return people.PeopleError("people.pick_a_role", "Choose at least one role.")
 
 
+TWIN = "people.twin"  # a name already taken, that the next press of Add adds all the same
+
+
+def twin_warning(name: str) -> str | None:
+    """What to say before adding a second person with a name already taken; None to go on
+    (nobody has it, or Add is pressed again for the same name after the warning)."""
+    cleaned = " ".join(str(name).split())
+    with session() as db:
+        twins = people.same_name(db, cleaned)
+    if not twins or st.session_state.get(TWIN) == cleaned.casefold():
+        st.session_state.pop(TWIN, None)
+        return None
+    st.session_state[TWIN] = cleaned.casefold()
+    T = state.tr()
+    return T("people.same_name", name=escape(twins[0].name),
+             roles=", ".join(T(f"role.{r}") for r in twins[0].roles))
+
+
 def add() -> None:
     name, roles = st.session_state.get(NEW_NAME, ""), roles_chosen(NEW)
     made: list[Person] = []
+    warning = twin_warning(name)
+    if warning:
+        NOTICES.say("add", error=("", warning))
+        return
 
     def act(db: Database) -> None:
         if not roles:

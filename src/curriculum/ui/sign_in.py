@@ -13,6 +13,7 @@ import streamlit as st
 from ..errors import CurriculumError
 from ..store import people, session
 from . import state
+from .people_actions import twin_warning
 
 PICK_SENIOR, PICK_JUNIOR = "welcome.senior", "welcome.junior"
 NEW_NAME, NEW_ROLE, NEW_LANG = "welcome.new_name", "welcome.new_role", "welcome.new_lang"
@@ -30,6 +31,10 @@ FIRST_ERROR = "welcome.first_error"
 
 def add_person() -> None:
     name, role = st.session_state.get(NEW_NAME, ""), st.session_state.get(NEW_ROLE, "senior")
+    warning = twin_warning(name)
+    if warning:
+        st.session_state[ADD_ERROR] = warning
+        return
     try:
         with session() as db:
             person = people.create_person(db, name, role,
