@@ -214,7 +214,8 @@ def test_a_french_pack_replies_with_re_and_checks_in_french(make_app, people, db
     assert at.button(key=f"{a}.open.anne").label.startswith("**Non lu** · **Anne Martin**")
     click(at, f"{a}.open.anne")
     click(at, f"{a}.reply.anne")
-    assert at.text_input(key=f"{a}.subject").value == "RE : Pourriez-vous nourrir mon chat ?"
+    assert at.text_input(key=f"{a}.subject").value == \
+        "RE : Pourriez-vous me remplacer à l’accueil vendredi\u202f?"
     ok(at.text_area(key=f"{a}.body").input("Oui, bien sûr ! Avec plaisir.").run())
     click(at, f"{a}.send")
     assert at.success[0].value.startswith("**Bravo !**")
