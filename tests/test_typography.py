@@ -51,6 +51,9 @@ def test_only_prose_is_looked_at(pack: Path) -> None:
             assert str(number) not in warned_lines, source
     body = parse_yaml("body: 'Code `a ; b`, https://exemple.fr/a...b, sam@exemple.org, :) ;)'")
     assert places(body) == []
+    source = 'prompt: "Tapez **=SI(B2>10 ; \\"oui\\" ; MAX(1 ; 2))** !"'
+    at = source.index(" !") + 1  # only the space before !, not those of the formula
+    assert [(p.column, p.new) for p in places(parse_yaml(source))] == [(at, NNBSP)]
 
 
 def test_which_keys_are_prose() -> None:

@@ -6,7 +6,7 @@ it is a narrow no-break space (U+202F) before ``; ! ?``, a no-break space (U+00A
 
 Only prose is looked at (titles, goals, bodies, prompts, hints, feedback, options, the
 practice apps' messages...), never ids, file names, answer rules, spreadsheet cells,
-Markdown code spans, web or email addresses. Places are found in the file's text as
+formulas, Markdown code spans, web or email addresses. Places are found in the file's text as
 written (positions from `yamlread`), so the fix changes those characters and nothing else.
 """
 
@@ -71,6 +71,7 @@ _RULES: tuple[tuple[re.Pattern[str], str, str], ...] = (
 _MASKS = re.compile(
     r"```.*?(?:```|\Z)|~~~.*?(?:~~~|\Z)"  # fenced code
     r"|(`+)[^`]*?\1"  # `code` spans
+    r"|=[A-Za-zÀ-ÿ.]+\((?:[^()\n]|\([^()\n]*\))*\)"  # a formula: =SI(A1>0 ; 1 ; 0)
     r"|\]\([^)\s]*\)"  # a link's target: [words](target)
     r"|<[^>\s]+>"  # <https://...> autolinks
     r"|\b[a-zA-Z][\w+.-]*://\S+"  # web addresses
