@@ -97,3 +97,12 @@ def test_french_elides_before_a_name_with_a_vowel():
     assert "qu'Annie veut" in said
     said = t("fr", "pairs.reason.topics", covered=3, wanted=4, name="Yanis", topics="x")
     assert "que Yanis veut" in said
+
+
+def test_french_competence_strings_use_no_break_spaces():
+    "Before : ; ! ? French wants a space that does not break: never a plain one."
+    french = {k: v for k, v in catalogue("fr").items() if k.startswith("competences.")}
+    assert french
+    for key, text in french.items():
+        assert not re.search(r" [:;!?]", text), key
+    assert "\u00a0: chaque leçon" in french["competences.none"]

@@ -15,9 +15,9 @@ from pathlib import Path
 from string import Template
 from typing import TextIO
 
-from . import model
+from . import model, typography
 from .errors import CurriculumError
-from .packs import PACK_FILE, lesson_folders, load_catalogue
+from .packs import PACK_FILE, find_pack_dirs, lesson_folders, load_catalogue
 
 TEMPLATES = Path(__file__).parent / "templates"
 SCHEMA_DIR = Path("docs/schema")
@@ -36,6 +36,49 @@ def cmd_validate(args: argparse.Namespace) -> int:
     print(f"{len(cat.packs)} pack(s), {lessons} lesson(s) ready: "
           f"{len(cat.errors)} error(s), {len(cat.warnings)} warning(s)", file=sys.stderr)
     return 1 if cat.errors else 0
+
+
+def cmd_fix(args: argparse.Namespace) -> int:
+    "Rewrite the places French typography flags, in French packs only."
+
+    changed = files = 0
+    unreadable = False
+    for path in [Path(p) for p in args.paths]:
+        folders = [path.parent] if path.is_file() else find_pack_dirs([path])
+        for folder in folders:
+            try:
+                language = typography.pack_language(folder / PACK_FILE)
+            except CurriculumError as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                unreadable = True
+                continue
+            if not typography.is_french(language):
+                print(f"{folder}: left as it is (language '{language}' is not French)")
+                continue
+            targets = [path] if path.is_file() else sorted(
+                p for p in folder.glob("*.y*ml") if p.suffix in (".yaml", ".yml"))
+            for target in targets:
+                try:
+                    found = typography.fix_file(target)
+                except CurriculumError as exc:
+                    print(f"error: {exc}", file=sys.stderr)
+                    unreadable = True
+                    continue
+                for place in found:
+                    print(f"{target}:{place.line}:{place.column}: {_change(place)}")
+                changed += len(found)
+                files += bool(found)
+    print(f"{changed} change(s) in {files} file(s)", file=sys.stderr)
+    return 1 if unreadable else 0
+
+
+_CHANGES = {typography.ELLIPSIS: "... -> … (the ellipsis character)",
+            typography.NNBSP: "space -> narrow no-break space (U+202F)",
+            typography.NBSP: "space -> no-break space (U+00A0)"}
+
+
+def _change(place: typography.Place) -> str:
+    return _CHANGES[place.new]
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -234,6 +277,16 @@ def parser() -> argparse.ArgumentParser:
                         "(default: CURRICULUM_LESSONS or lessons/)")
     v.add_argument("--errors-only", action="store_true", help="hide warnings")
     v.set_defaults(func=cmd_validate)
+
+    f = sub.add_parser("fix", help="rewrite French typography in packs (no-break spaces, …)",
+                       description="In French packs, replace the plain spaces before ; ! ? : "
+                                   "and inside « » with no-break spaces, and ... with …, in "
+                                   "prose only; every other byte of the files is kept. "
+                                   "Prints each change. Exit 1 if a file cannot be read.")
+    f.add_argument("what", choices=("typography",), help="what to fix")
+    f.add_argument("paths", nargs="+", metavar="PATH",
+                   help="pack folders, folders of packs, or lesson files")
+    f.set_defaults(func=cmd_fix)
 
     s = sub.add_parser("schema", help="print or write the JSON Schema of the pack format",
                        description="Print the JSON Schema of pack.yaml or of a lesson file "

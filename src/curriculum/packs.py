@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from . import typography
 from .errors import ConfigError, Problem, Severity
 from .messages import did_you_mean, translate
 from .model import FORMAT_VERSION, Lesson, Pack, Step
@@ -186,13 +187,16 @@ def load_pack(folder: Path, out: _Collector) -> LoadedPack | None:
         for where, severity, msg in check_pack(pack):
             out.at(pack_path, doc, where, severity, msg)
             pack_ok = pack_ok and severity != "error"
+    french = pack is not None and typography.is_french(pack.language)
+    if french:
+        _typography(pack_path, doc, out)
     lessons: dict[str, Lesson] = {}
     pack_id = pack.id if pack else folder.name
     for lesson_id in [*listed, *(f for f in files if f not in listed)]:
         path = files.get(lesson_id)
         if path is None or lesson_id in lessons:
             continue
-        lesson = _load_lesson(path, folder, pack_id, out)
+        lesson = _load_lesson(path, folder, pack_id, out, french)
         if lesson is not None and lesson_id in listed:
             lessons[lesson_id] = lesson
     if pack is None or not pack_ok:
@@ -205,11 +209,20 @@ def _listed(doc: Document) -> list[str]:
     return [x for x in value if isinstance(x, str)] if isinstance(value, list) else []
 
 
-def _load_lesson(path: Path, folder: Path, pack_id: str, out: _Collector) -> Lesson | None:
+def _typography(path: Path, doc: Document, out: _Collector) -> None:
+    "Warnings where French wants a no-break space or an ellipsis (a French pack's prose)."
+    for place in typography.places(doc):
+        out.add(path, place.line, place.column, "warning", place.message)
+
+
+def _load_lesson(path: Path, folder: Path, pack_id: str, out: _Collector,
+                 french: bool = False) -> Lesson | None:
     doc = read_yaml(path)
     out.from_doc(path, doc)
     if doc.issues:
         return None
+    if french:
+        _typography(path, doc, out)
     lesson = _build(Lesson, doc, path, out)
     if lesson is None:
         _check_steps_alone(doc, path, folder, out)

@@ -13,6 +13,7 @@ from typing import Any
 import regex
 
 from .checking import solution_markdown
+from .competences import code_problem
 from .messages import did_you_mean
 from .model import (
     CHECKED_KINDS,
@@ -46,11 +47,18 @@ def check_pack(pack: Pack) -> list[Found]:
         if not text.strip():
             found.append((("glossary", term), "warning", f"the glossary term '{term}' has no "
                           "explanation"))
+    found += _digcomp_codes(pack.digcomp)
     return found
 
 
+def _digcomp_codes(codes: list[str]) -> list[Found]:
+    "Each `digcomp:` code is one of the 21 competences of DigComp 2.2."
+    return [(("digcomp", i), "error", problem)
+            for i, code in enumerate(codes) if (problem := code_problem(code))]
+
+
 def check_lesson(lesson: Lesson, folder: Path, pack_id: str) -> list[Found]:
-    found: list[Found] = []
+    found: list[Found] = _digcomp_codes(lesson.digcomp)
     seen: dict[str, int] = {}
     for i, step in enumerate(lesson.steps):
         at = ("steps", i)

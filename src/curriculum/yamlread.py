@@ -56,6 +56,10 @@ class Document:
     values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     issues: list[tuple[int, int, str]] = field(default_factory=list)  # line, col, message
+    # every text value as written: path -> (start line, col, end line, col, style), the
+    # end just after its last character ('' plain, '"' '\'' quoted, '|' '>' block)
+    scalars: dict[Path_, tuple[int, int, int, int, str]] = field(default_factory=dict)
+    text: str = ""  # the file's text (without a byte order mark)
     strict_only: bool = False  # libyaml read something the reference parser refuses
 
     def where(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
@@ -97,13 +101,16 @@ def read_yaml(path: Path) -> Document:
 
 def parse_yaml(text: str, doc: Document | None = None) -> Document:
     "Parse with libyaml; a file with any problem is parsed again for the reference messages."
-    fast = _parse(text, Document(), _FastLoader)
+    fast = _parse(text, Document(text=text), _FastLoader)
     if (not fast.issues and not fast.strict_only) or _FastLoader is _Loader:
         if doc is None:
             return fast
         doc.data, doc.values, doc.keys = fast.data, fast.values, fast.keys
+        doc.scalars, doc.text = fast.scalars, text
         return doc
-    return _parse(text, doc or Document(), _Loader)
+    doc = doc or Document()
+    doc.text = text
+    return _parse(text, doc, _Loader)
 
 
 def _parse(text: str, doc: Document, loader_cls: type) -> Document:
@@ -272,4 +279,8 @@ def _walk(node: yaml.Node, path: Path_, doc: Document, stack: set[int]) -> None:
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
             _walk(item, (*path, i), doc, stack)
+    elif isinstance(node, yaml.ScalarNode):
+        end = node.end_mark
+        doc.scalars[path] = (node.start_mark.line + 1, node.start_mark.column + 1,
+                             end.line + 1, end.column + 1, node.style or "")
     stack.discard(id(node))

@@ -100,9 +100,10 @@ def test_csv_downloads(make_app, small, monkeypatch):
     monkeypatch.setattr(MediaFileManager, "add_deferred", spy)
     at = make_app("dashboard", who__coordinator=small["Claire"])
     labels = [d.proto.label for d in at.get("download_button")]
-    assert labels == ["Pairs and agreements", "Sessions", "Feedback", "Every answer"]
+    assert labels == ["Pairs and agreements", "Sessions", "Feedback", "Every answer",
+                      "Competences reached"]
     by_kind = {name.split("-")[1]: make() for name, make in made.items()}
-    assert set(by_kind) == {"pairs", "sessions", "feedback", "attempts"}
+    assert set(by_kind) == {"pairs", "sessions", "feedback", "attempts", "competences"}
     assert all(name.endswith(".csv") for name in made)
     pairs = list(csv.DictReader(io.StringIO(by_kind["pairs"])))
     assert (pairs[0]["senior"], pairs[0]["goals"], pairs[0]["sessions_held"]) == (

@@ -237,6 +237,17 @@ def lesson_states(db: Database, person_id: int) -> dict[tuple[str, str], str]:
     return out
 
 
+def finished_lessons(db: Database, person_id: int | None = None
+                     ) -> list[tuple[int, str, str]]:
+    "(person, pack, lesson) of every lesson finished (by one person, or anyone), in order."
+    where, args = ("where completed_at is not null", [])
+    if person_id is not None:
+        where, args = where + " and person_id = ?", [person_id]
+    return [(r[0], r[1], r[2]) for r in db.execute(
+        "select person_id, pack_id, lesson_id, min(completed_at) as first, min(id) from runs "
+        f"{where} group by person_id, pack_id, lesson_id order by first, min(id)", args)]
+
+
 EXPORT_COLUMNS = ("attempt_id", "created_at", "person", "role", "mode", "pack_id",
                   "lesson_id", "step_id", "outcome", "hints_used", "answer_shown", "autonomy",
                   "duration_ms", "answer")

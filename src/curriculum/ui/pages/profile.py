@@ -5,9 +5,11 @@ partner of a running pair may look at it; nobody else."""
 import streamlit as st
 
 from curriculum.programme import access, goals
+from curriculum.programme.competence_map import competence_map, lesson_competences
 from curriculum.render import escape
-from curriculum.store import people, session
+from curriculum.store import people, progress, session
 from curriculum.ui import data, state
+from curriculum.ui.widgets import competences
 from curriculum.ui.widgets import profile_forms as forms
 from curriculum.ui.widgets.profile_pick import whose
 
@@ -25,9 +27,15 @@ with session() as db:
     wants = people.interests(db, person.id, "wants")
     teaches = people.interests(db, person.id, "teaches")
     wanted = people.wanted_lessons(db, person.id)
+    finished = progress.finished_lessons(db, person.id)
 
 head.title(f"🪪 {escape(person.name)}")
 st.markdown(T("profile.roles", roles=", ".join(T(f"role.{r}") for r in person.roles)))
+if person.has_role("senior"):
+    cat = data.catalogue()
+    reached = competence_map([(pack, lesson) for _, pack, lesson in finished],
+                             lesson_competences(cat))
+    competences.for_learner(reached, goals.lesson_names(cat), state.lang(), T)
 if not access.can_edit_person(viewers, person.id):
     forms.read_only(person, wants, teaches, T)
     st.stop()
