@@ -158,9 +158,9 @@ def test_what_is_typed_is_kept_without_enter_too(make_app, people, db_file):
     sheet.bar.input("2.90")
     ok(at.selectbox(key=sheet.key("sheet_cell")).select("B6").run())
     assert sheet.bar.value == "=SUM(B2:B5)" and sheet.bar.disabled  # a locked formula
-    assert sheet.column("B")[3:] == ["2.90", "4.25", "10.5"]  # the total followed
+    assert sheet.column("B")[3:] == ["2.90", "4.25", "10.50"]  # the total followed
     sheet.press("sheet_reset")
-    assert sheet.column("B")[3:] == ["3.40", "4.25", "11"]
+    assert sheet.column("B")[3:] == ["3.40", "4.25", "11.00"]
     # typed, then Check at once: kept and checked
     sheet.choose("B4").bar.input("2.90")
     at.button(key=sheet.key("sheet_check")).click()
@@ -176,7 +176,7 @@ def test_french_formulas_in_a_french_pack(make_app, people, db_file):
                    steps=steps, ui__lang="fr")
     sheet = Sheet(at, db_file, "sum-in-sheet")
     assert sheet.bar.label == "Barre de formule (cellule B6)"
-    assert sheet.column("B")[1] == "2,15"
+    assert sheet.column("B")[1] == "2,15\u00a0€"  # the pack's format, in French
     sheet.type("=SOMME(B2,B5)")
     assert sheet.column("B")[5] == "#ERREUR!"
     assert any("en français, mettez un point-virgule" in w.value for w in at.warning)
@@ -184,8 +184,10 @@ def test_french_formulas_in_a_french_pack(make_app, people, db_file):
     assert html("La cellule affiche une erreur. Vérifiez l’orthographe de **SOMME**") in said(at)
     sheet.type("11").check()
     assert html("C’est le bon total\u202f!") in said(at)
+    sheet.type("=SOMME(B2;B5)").check()  # the ends only: told so, not "eux-mêmes"
+    assert "Vous n’avez additionné que B2 et B5" in said(at)
     sheet.type("=SOMME(B2:B5)")
-    assert sheet.column("B")[5] == "11"
+    assert sheet.column("B")[5] == "11,00\u00a0€"
     sheet.check()
     assert at.success[0].value.startswith("**Bravo")
     assert attempts(db_file, "sum-in-sheet")[-1] == ("correct",
