@@ -11,8 +11,10 @@ from curriculum.ui.widgets.cards import lesson_card
 
 T = state.tr()
 FILTER = "catalogue.language"
-TOPIC_ICONS = {"email": "✉️", "spreadsheets": "🧮", "messaging": "💬",
-               "social-media": "📣", "mentoring": "🤝", "other": "🧩"}
+TOPIC_ICONS = {"email": ":material/mail:", "spreadsheets": ":material/table_chart:",
+               "messaging": ":material/chat:",
+               "social-media": ":material/campaign:", "mentoring": ":material/handshake:",
+               "other": ":material/extension:"}
 
 
 def _open(ref: str) -> None:
@@ -21,11 +23,11 @@ def _open(ref: str) -> None:
     state.set_value(state.LESSON, ref)
 
 
-st.title(f"📚 {T('catalogue.title')}")
+st.title(f":material/menu_book: {T('catalogue.title')}")
 senior = state.senior()
 if senior is None:
-    st.info(T("catalogue.pick_first"), icon="👋")
-    st.page_link(PAGES / "welcome.py", label=T("nav.welcome"), icon="👋")
+    st.info(T("catalogue.pick_first"), icon=":material/waving_hand:")
+    st.page_link(PAGES / "welcome.py", label=T("nav.welcome"), icon=":material/waving_hand:")
     st.stop()
 
 cat = data.catalogue()

@@ -18,7 +18,7 @@ from curriculum.ui.widgets import dashboard_pair
 
 T = state.tr()
 
-st.title(f"📊 {T('dashboard.title')}")
+st.title(f":material/dashboard: {T('dashboard.title')}")
 state.require(access.is_coordinator(state.viewers()))
 
 now = clock.now()
@@ -49,4 +49,4 @@ cols = st.columns(4)
 for col, what in zip(cols, (*F.EXPORTS, "attempts"), strict=True):
     col.download_button(T(f"dashboard.export.{what}"), partial(csv_of, what),
                         key=f"dashboard.export.{what}", file_name=f"binome-{what}-{stamp}.csv",
-                        mime="text/csv", on_click="ignore", icon="⬇️")
+                        mime="text/csv", on_click="ignore", icon=":material/download:")

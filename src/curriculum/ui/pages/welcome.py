@@ -20,7 +20,7 @@ with session() as db:
     coordinators = {p.id: p.name for p in people.coordinators(db)}
 
 if not coordinators:
-    st.info(T("welcome.first_run_hint"), icon="🔑")
+    st.info(T("welcome.first_run_hint"), icon=":material/key:")
 
 st.header(T("welcome.who"))
 forms.who_is_here(seniors, juniors, T)
@@ -29,7 +29,7 @@ senior = state.senior()
 if senior is not None:
     junior = state.junior()
     st.success(T("frame.pair", senior=senior.name, junior=junior.name) if junior
-               else T("frame.alone", senior=senior.name), icon="👥")
+               else T("frame.alone", senior=senior.name), icon=":material/group:")
     if st.button(T("welcome.go"), type="primary", key="welcome.go"):
         st.switch_page(PAGES / "catalogue.py")
 

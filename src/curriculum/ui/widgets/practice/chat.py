@@ -41,8 +41,8 @@ REACTION_WORDS: dict[str, str] = {
     "😮": "chat.reaction.surprised",
     "😢": "chat.reaction.sad",
 }
-YOU_AVATAR = "🙂"
-MEMBER_AVATAR = "👤"
+YOU_AVATAR = ":material/person:"
+MEMBER_AVATAR = ":material/person:"
 # Bubbles as in a phone: theirs grey on the left, yours green on the right (and named:
 # never by colour alone).
 _CSS = """
@@ -130,22 +130,22 @@ def _photo(step: ChatStep, name: str, pack_dir: Path, tr: T, width: int = 260) -
     path = engine.photo_file(name, pack_dir)
     if path is not None:
         st.image(str(path), alt=tr("chat.photo_alt", name=shown), width=width)
-        st.caption(f"📷 {escape(shown)}")
+        st.caption(f":material/photo_camera: {escape(shown)}")
     else:
         with st.container(border=True):
-            st.markdown(f"📷 **{escape(Path(name).name)}**")
+            st.markdown(f":material/photo_camera: **{escape(Path(name).name)}**")
             if entry and entry.alt:
                 st.caption(escape(entry.alt))
 
 
 def _header(step: ChatStep, tr: T) -> None:
     if step.group is not None:
-        avatar = _emoji_or(step.group.avatar, "👥")
+        avatar = _emoji_or(step.group.avatar, ":material/group:")
         st.markdown(f"### {avatar} {escape(step.group.name)}")
         st.caption(tr("chat.group_members",
                       members=", ".join(escape(m) for m in step.group.members)))
     elif step.contact is not None:
-        avatar = _emoji_or(step.contact.avatar, "👤")
+        avatar = _emoji_or(step.contact.avatar, MEMBER_AVATAR)
         st.markdown(f"### {avatar} {escape(step.contact.name)}")
         st.caption(tr("chat.online"))
 
@@ -185,7 +185,7 @@ def _my_bubble(step: ChatStep, index: int, bubble: engine.Bubble, pack_dir: Path
             st.markdown(escape(bubble.text))
         if bubble.voice:
             duration = f"0:{engine.VOICE_SECONDS:02d}"
-            st.markdown(f"▶️ {tr('chat.voice_message', duration=duration)}")
+            st.markdown(f":material/play_arrow: {tr('chat.voice_message', duration=duration)}")
         st.caption(tr("chat.delivered"))
 
 
@@ -207,7 +207,7 @@ def _hints(ctx: Ctx, step: ChatStep, turn: int, pack_dir: Path, tr: T) -> None:
     shown = app_state(ctx, step)["hints"].get(turn, 0)
     for n, hint in enumerate(hints[:shown], 1):
         with st.container(border=True):
-            st.markdown(f"**💡 {tr('chat.hint_n', n=n)}**")
+            st.markdown(f"**:material/lightbulb: {tr('chat.hint_n', n=n)}**")
             markdown(hint, pack_dir)
     left = len(hints) - shown
     st.button(tr("chat.hint_button", n=shown + 1, total=len(hints)) if left

@@ -248,7 +248,7 @@ def _explain(sheet: sf.Sheet, app: dict[str, Any], tr: T) -> None:
             if isinstance(value, sf.Error):
                 why = WHY_REASON.get(value.reason) or WHY.get(value.code, "sheet.why_parse")
                 st.warning(tr(why, cell=sf.cell_name((r, c)), code=f"**{value.code}**"),
-                           icon="⚠️")
+                           icon=":material/warning:")
 
 
 def _literal(text: object) -> str:
@@ -265,7 +265,7 @@ def _sort_panel(step: SpreadsheetStep, ctx: Ctx, app: dict[str, Any], sheet: sf.
     k = _keys(ctx, step)
     heads = {sf.column_letters(c): sheet.shown((1, c)) for c in range(1, sheet.cols + 1)}
     with st.container(border=True):
-        st.markdown(f"**↕️ {tr('sheet.sort_title')}**")
+        st.markdown(f"**:material/swap_vert: {tr('sheet.sort_title')}**")
         st.caption(tr("sheet.sort_help"))
         by, order = st.columns(2)
         by.selectbox(tr("sheet.sort_by"), list(heads), key=k["sheet_sortcol"],
