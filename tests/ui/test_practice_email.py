@@ -7,6 +7,7 @@ from functools import partial
 from html import unescape
 from pathlib import Path
 
+import pytest
 import ui_practice
 from ui_practice import attempts, click, ok, run_id
 
@@ -222,3 +223,17 @@ def test_a_french_pack_replies_with_re_and_checks_in_french(make_app, people, db
     assert at.success[0].value.startswith("**Bravo\u202f!**")
     (outcome, answer), = attempts(db_file, "practice-reply")
     assert outcome == "correct" and answer["to"] == "Anne Martin <anne.martin@example.org>"
+
+
+@pytest.mark.parametrize(("lang", "title", "words"), [
+    ("en", "What is Cc?", "Cc means “copy”."),
+    ("fr", "Cc\u00a0: qu’est-ce que c’est\u202f?", "Cc veut dire «\u00a0copie\u00a0»."),
+])
+def test_cc_is_explained_in_the_pages_language(make_app, people, db_file, lang, title, words):
+    "Our own box, not a tooltip: Streamlit names a tooltip 'Help for …' in English."
+    at = open_step(make_app, people, "compose", ui__lang=lang)
+    a = app(db_file, "compose")
+    click(at, f"{a}.new")
+    box, = (e for e in at.expander if e.label == title)
+    assert box.markdown[0].value.startswith(words)
+    assert not at.text_input(key=f"{a}.cc").help

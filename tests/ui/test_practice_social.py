@@ -177,3 +177,14 @@ def test_show_the_answer_shows_the_solution(make_app, people):
     at = open_step(make_app, people, "share-garden")
     next(b for b in at.button if b.key and b.key.startswith("player.answer_btn.")).click().run()
     assert "add the <strong>garden</strong> photo, choose <strong>Friends</strong>" in page_text(at)
+
+
+@pytest.mark.parametrize(("lang", "title", "words"), [
+    ("en", "What does “Sponsored” mean?", "A company paid for this post"),
+    ("fr", "Sponsorisé\u00a0: qu’est-ce que c’est\u202f?", "Une entreprise a payé"),
+])
+def test_sponsored_is_explained_in_the_pages_language(make_app, people, lang, title, words):
+    at = open_step(make_app, people, "spot-scams", ui__lang=lang)
+    boxes = [e for e in at.expander if e.label == title]
+    assert len(boxes) == 2  # the two sponsored posts of the feed
+    assert boxes[0].markdown[0].value.startswith(words)

@@ -23,6 +23,7 @@ from ....render import escape, label
 from ...actions import Ctx
 from ..content import markdown
 from . import email_state as act
+from .what_is import what_is
 
 T = Callable[..., str]
 PICTURES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
@@ -168,8 +169,8 @@ def _compose(step: EmailStep, ctx: Ctx, pack_dir: Path, tr: T, solved: bool,
         markdown(f"**{tr('email.from')}** {escape(step.me or tr('email.me'))}")
         st.text_input(tr("email.to"), key=f"{app}.to", max_chars=500, autocomplete="off",
                       placeholder="name@example.org")
-        st.text_input(tr("email.cc"), key=f"{app}.cc", max_chars=500, autocomplete="off",
-                      help=tr("email.cc_help"))
+        st.text_input(tr("email.cc"), key=f"{app}.cc", max_chars=500, autocomplete="off")
+        what_is(tr("email.cc_what"), tr("email.cc_help"))
         st.text_input(tr("email.subject"), key=f"{app}.subject", max_chars=300,
                       autocomplete="off")
         st.text_area(tr("email.message"), key=f"{app}.body", max_chars=5000, height=180)

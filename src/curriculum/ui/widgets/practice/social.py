@@ -20,6 +20,7 @@ from ....practice import social_app
 from ....render import escape, label
 from ...actions import Ctx, key, on_answer
 from ..content import markdown
+from .what_is import what_is
 
 T = Callable[..., str]
 AUDIENCE_ICONS = {"public": ":material/public:", "friends": ":material/group:",
@@ -300,6 +301,8 @@ def _card(step: SocialStep, ctx: Ctx, post: Post, pack_dir: Path, tr: T,
         icon = ":material/campaign:" if post.sponsored else ":material/person:"
         st.markdown(f"{icon} **{escape(post.author)}**" +
                     (f"  \n{' · '.join(details)}" if details else ""))
+        if post.sponsored:
+            what_is(tr("social.sponsored_what"), tr("social.sponsored_help"))
         markdown(post.text, pack_dir)
         if post.link:
             st.markdown(f":material/link: {tr('social.link')} **{escape(post.link)}**")

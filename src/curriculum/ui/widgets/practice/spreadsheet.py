@@ -25,6 +25,7 @@ from ....practice import spreadsheet_formulas as sf
 from ....render import escape
 from ...actions import Ctx, key, on_answer
 from ..content import markdown
+from .what_is import what_is
 
 T = Callable[..., str]
 WHY = {  # what an error value means, in plain words
@@ -178,16 +179,19 @@ def draw(step: SpreadsheetStep, ctx: Ctx, pack_dir: Path, tr: T, solved: bool) -
         if k["sheet_bar"] not in st.session_state:
             st.session_state[k["sheet_bar"]] = _raw_in(app, step, app["selected"], ctx.lang)
         box, bar = st.columns([1, 3], vertical_alignment="top")
-        box.selectbox(tr("sheet.cell"), names, key=k["sheet_cell"], help=tr("sheet.cell_help"),
+        box.selectbox(tr("sheet.cell"), names, key=k["sheet_cell"],
                       on_change=_on_select, args=(ctx, step), disabled=solved)
         locked = app["selected"] not in editable
         with bar:
             st.text_input(tr("sheet.bar", cell=app["selected"]), key=k["sheet_bar"],
-                          help=tr("sheet.bar_help"), autocomplete="off",
+                          autocomplete="off",
                           disabled=solved or locked,
                           on_change=_on_enter, args=(ctx, step, app["selected"]))
             st.button(tr("sheet.enter"), key=k["sheet_enter"], on_click=_on_enter,
                       args=(ctx, step, app["selected"]), disabled=solved or locked)
+        with st.container(horizontal=True):  # the two words explained, in the page's language
+            what_is(tr("sheet.cell_what"), tr("sheet.cell_help"))
+            what_is(tr("sheet.bar_what"), tr("sheet.bar_help"))
         if locked:
             st.caption(tr("sheet.locked", cell=app["selected"]))
     if engine.sorts(step):  # like the Data > Sort menu, above the grid
