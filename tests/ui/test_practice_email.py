@@ -76,12 +76,12 @@ def test_reply_prefills_and_checks_the_message(make_app, people, db_file):
     a = app(db_file, "reply")
     rows = {m: at.button(key=f"{a}.open.{m}").label for m in ("m1", "m2", "m3")}
     assert rows["m1"].startswith("**Unread** · **Sam** · **Photos from Sunday** · "
-                                 ":material/attach_file: attached file")
+                                 "attached file")
     assert not rows["m3"].startswith("**Unread**")  # already read: plain, no word
     assert "2 unread" in texts(at)
     click(at, f"{a}.open.m1")
     assert at.button(key=f"{a}.open.m1").label.startswith(
-        ":material/chevron_right: Sam · Photos from Sunday")
+        "Sam · Photos from Sunday")
     assert "Here are the photos from the beach!" in texts(at)
     assert at.get("image"), "the attached picture is shown"
     click(at, f"{a}.reply.m1")
@@ -164,7 +164,7 @@ def test_triage_reply_is_sent_into_the_inbox_state(make_app, people, db_file):
     click(at, f"{a}.reply.sam")
     ok(at.text_input(key=f"{a}.to").input("").run())
     click(at, f"{a}.send")  # a real client refuses an email without an address
-    assert ":material/block: There is no address in **To**" in texts(at)
+    assert "There is no address in **To**" in texts(at)
     ok(at.text_input(key=f"{a}.to").input("sam@example.org").run())
     ok(at.text_area(key=f"{a}.body").input("Yes, see you on Sunday!").run())
     click(at, f"{a}.send")

@@ -13,7 +13,7 @@ from curriculum.ui.widgets.content import markdown
 T = state.tr()
 PREVIEW = "authors.preview"
 
-st.title(f":material/edit_note: {T('authors.title')}")
+st.title(T('authors.title'))
 cat = data.catalogue()
 lessons = sum(len(lp.lessons) for lp in cat.packs.values())
 st.markdown(T("authors.folders", folders=", ".join(f"`{f}`" for f in lesson_folders())))
@@ -30,7 +30,7 @@ for path, problems in cat.problems_by_file().items():
     icon = ":material/block:" if errors else ":material/warning:"
     title = T("authors.file_summary", file=str(path), errors=errors,
               warnings=len(problems) - errors)
-    with st.expander(f"{icon} {title}", expanded=bool(errors)):
+    with st.expander(title, icon=icon, expanded=bool(errors)):
         st.code("\n".join(str(p) for p in problems), language=None, wrap_lines=True)
 
 st.header(T("authors.preview"))

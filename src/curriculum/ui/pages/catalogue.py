@@ -11,10 +11,6 @@ from curriculum.ui.widgets.cards import lesson_card
 
 T = state.tr()
 FILTER = "catalogue.language"
-TOPIC_ICONS = {"email": ":material/mail:", "spreadsheets": ":material/table_chart:",
-               "messaging": ":material/chat:",
-               "social-media": ":material/campaign:", "mentoring": ":material/handshake:",
-               "other": ":material/extension:"}
 
 
 def _open(ref: str) -> None:
@@ -23,7 +19,7 @@ def _open(ref: str) -> None:
     state.set_value(state.LESSON, ref)
 
 
-st.title(f":material/menu_book: {T('catalogue.title')}")
+st.title(T('catalogue.title'))
 senior = state.senior()
 if senior is None:
     st.info(T("catalogue.pick_first"), icon=":material/waving_hand:")
@@ -46,7 +42,7 @@ packs = [lp for lp in cat.packs.values()
 if not packs:
     st.info(T("catalogue.empty"))
 for topic in sorted({lp.pack.topic for lp in packs}):
-    st.header(f"{TOPIC_ICONS.get(topic, '')} {T(f'topic.{topic}')}")
+    st.header(T(f'topic.{topic}'))
     for lp in (p for p in packs if p.pack.topic == topic):
         st.subheader(md_label(lp.pack.title))
         if lp.pack.summary:

@@ -18,7 +18,7 @@ from curriculum.ui.widgets import dashboard_pair
 
 T = state.tr()
 
-st.title(f":material/dashboard: {T('dashboard.title')}")
+st.title(T('dashboard.title'))
 state.require(access.is_coordinator(state.viewers()))
 
 now = clock.now()

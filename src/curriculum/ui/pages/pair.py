@@ -23,7 +23,7 @@ from curriculum.ui.widgets.pair_view import PairView, notices, pick
 
 T = state.tr()
 
-st.title(f":material/handshake: {T('nav.pair')}")
+st.title(T('nav.pair'))
 viewers = state.viewers()
 if not viewers:
     st.info(T("pair.pick_first"), icon=":material/waving_hand:")

@@ -19,7 +19,7 @@ pack_id, _, lesson_id = ref.partition("/")
 cat = data.catalogue()
 lesson = cat.lesson(pack_id, lesson_id)
 if senior is None or lesson is None:
-    st.title(f":material/play_arrow: {T('nav.player')}")
+    st.title(T('nav.player'))
     st.info(T("player.pick_first" if senior is None else "player.pick_lesson"),
             icon=":material/waving_hand:")
     st.page_link(PAGES / ("welcome.py" if senior is None else "catalogue.py"),
@@ -59,7 +59,7 @@ st.progress((index + 1) / len(lesson.steps),
 if st.session_state.pop("player.resumed", False):
     st.info(T("player.welcome_back"), icon=":material/waving_hand:")
 if index == 0 and result is None:
-    st.markdown(":material/flag: " + T("player.goal", goal=md_label(lesson.goal)))
+    st.markdown(T("player.goal", goal=md_label(lesson.goal)))
 
 area, panel = st.columns([3, 2], gap="large") if mode == "pair" else (st.container(), None)
 with area:
@@ -86,6 +86,6 @@ if panel is not None and junior is not None:
 
 glossary = cat.packs[pack_id].pack.glossary
 if glossary:
-    with st.expander(f":material/menu_book: {T('player.glossary')}"):
+    with st.expander(T("player.glossary"), icon=":material/menu_book:"):
         for term, meaning in glossary.items():
             markdown(f"**{term}**: {meaning}", pack_dir)

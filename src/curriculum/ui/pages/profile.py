@@ -26,7 +26,7 @@ with session() as db:
     teaches = people.interests(db, person.id, "teaches")
     wanted = people.wanted_lessons(db, person.id)
 
-head.title(f":material/badge: {escape(person.name)}")
+head.title(escape(person.name))
 st.markdown(T("profile.roles", roles=", ".join(T(f"role.{r}") for r in person.roles)))
 if not access.can_edit_person(viewers, person.id):
     forms.read_only(person, wants, teaches, T)

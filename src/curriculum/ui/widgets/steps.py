@@ -156,8 +156,8 @@ def preview(step: Step, pack_dir: Path, tr: T) -> None:
         st.image(str(pack_dir / step.image.src), alt=step.image.alt, width=320)
     if isinstance(step, ChoiceStep):
         for o in step.options:
-            mark = (f":material/check_circle: **{tr('authors.right_option')}**" if o.correct
-                    else f":material/cancel: **{tr('authors.wrong_option')}**")
+            mark = (f"**{tr('authors.right_option')}**" if o.correct
+                    else f"**{tr('authors.wrong_option')}**")
             st.markdown(f"{mark} {label(o.text)}" + (f" — *{label(o.feedback)}*"
                                                       if o.feedback else ""))
     answer = solution_markdown(step)
@@ -165,7 +165,7 @@ def preview(step: Step, pack_dir: Path, tr: T) -> None:
         st.markdown(f"**{tr('player.the_answer')}**")
         markdown(answer, pack_dir)
     for n, hint in enumerate(step.hints, 1):
-        st.markdown(f":material/lightbulb: **{tr('player.hint_n', n=n)}**: {label(hint)}")
+        st.markdown(f"**{tr('player.hint_n', n=n)}**: {label(hint)}")
     if step.mentor:
-        st.markdown(f":material/school: **{tr('coach.watch_for')}**")
+        st.markdown(f"**{tr('coach.watch_for')}**")
         markdown(step.mentor, pack_dir)

@@ -22,15 +22,15 @@ def counts(results: dict[str, StepResult]) -> dict[str, int]:
 
 
 def draw(lesson: Lesson, run: Run, results: dict[str, StepResult], name: str, tr: T) -> None:
-    st.success(f":material/celebration: **{tr('summary.well_done', name=name)}**")
+    st.success(f"**{tr('summary.well_done', name=name)}**", icon=":material/celebration:")
     c = counts(results)
     seconds = sum(r.seconds for r in results.values())
     minutes = max(1, round(seconds / 60)) if seconds else 0
     left, mid, right, time_col = st.columns(4)
-    left.metric(f":material/person: {tr('autonomy.alone')}", c["alone"])
-    mid.metric(f":material/lightbulb: {tr('autonomy.hinted')}", c["hinted"])
-    right.metric(f":material/visibility: {tr('autonomy.helped')}", c["helped"])
-    time_col.metric(f":material/schedule: {tr('summary.time')}", tr("summary.minutes", n=minutes))
+    left.metric(tr('autonomy.alone'), c["alone"])
+    mid.metric(tr('autonomy.hinted'), c["hinted"])
+    right.metric(tr('autonomy.helped'), c["helped"])
+    time_col.metric(tr('summary.time'), tr("summary.minutes", n=minutes))
     st.markdown(tr("summary.sentence", alone=c["alone"], hinted=c["hinted"],
                    helped=c["helped"], minutes=minutes))
     open_steps = [s for s in lesson.steps if s.checked

@@ -62,10 +62,10 @@ def row_label(message: EmailMessage, unread: bool, is_open: bool, tr: T) -> str:
     if unread:
         parts.insert(0, f"**{tr('email.unread')}**")
     if message.attachments:
-        parts.append(f":material/attach_file: {tr('email.has_file')}")
+        parts.append(tr("email.has_file"))
     if message.date:
         parts.append(escape(message.date))
-    return (":material/chevron_right: " if is_open else "") + " · ".join(parts)
+    return " · ".join(parts)
 
 
 def _inbox(step: EmailStep, ctx: Ctx, pack_dir: Path, tr: T, solved: bool,
@@ -75,9 +75,9 @@ def _inbox(step: EmailStep, ctx: Ctx, pack_dir: Path, tr: T, solved: bool,
     unread = [m for m in shown if m.unread and m.id not in s["opened"]]
     with st.container(border=True, key=f"{app}.emailbox"):
         head, new = st.columns([3, 2], vertical_alignment="center")
-        head.markdown(f"**:material/inbox: {tr('email.inbox')}** · "
+        head.markdown(f"**{tr('email.inbox')}** · "
                       f"{tr('email.unread_count', n=len(unread))}")
-        new.button(f":material/edit: {tr('email.new')}", key=f"{app}.new", on_click=act.on_start,
+        new.button(tr('email.new'), icon=":material/edit:", key=f"{app}.new", on_click=act.on_start,
                    args=(ctx, step, "new", None), width="stretch")
         _notice(step, ctx, tr, s)
         if not shown:
@@ -85,6 +85,7 @@ def _inbox(step: EmailStep, ctx: Ctx, pack_dir: Path, tr: T, solved: bool,
         with st.container(key=f"{app}.emailrows", gap="small"):
             for m in shown:
                 st.button(row_label(m, m in unread, m.id == s["open"], tr),
+                          icon=":material/chevron_right:" if m.id == s["open"] else None,
                           key=f"{app}.open.{m.id}", on_click=act.on_open,
                           args=(ctx, step, m.id), width="stretch",
                           type="primary" if m.id == s["open"] else "secondary")
@@ -96,10 +97,10 @@ def _inbox(step: EmailStep, ctx: Ctx, pack_dir: Path, tr: T, solved: bool,
             _reading(step, ctx, pack_dir, tr, opened, step.me)
     with st.container(horizontal=True):
         if step.task == "triage":
-            st.button(f":material/check_circle: {tr('email.finish')}", key=f"{app}.finish",
+            st.button(tr('email.finish'), icon=":material/check_circle:", key=f"{app}.finish",
                       type="primary",
                       on_click=act.on_finish, args=(ctx, step), disabled=solved)
-        st.button(f":material/refresh: {tr('email.restart')}", key=f"{app}.restart",
+        st.button(tr('email.restart'), icon=":material/refresh:", key=f"{app}.restart",
                   on_click=act.on_restart,
                   args=(ctx, step), help=tr("email.restart_help"))
 
@@ -110,15 +111,14 @@ def _notice(step: EmailStep, ctx: Ctx, tr: T, s: dict[str, Any]) -> None:
     if what in ("deleted", "reported"):
         message = step.message(value)
         subject = escape(message.subject) if message else ""
-        icon = ":material/delete:" if what == "deleted" else ":material/report:"
         with st.container(horizontal=True, vertical_alignment="center", key=f"{app}.emailbar"):
-            st.markdown(f"{icon} {tr(f'email.{what}', subject=subject)}")
-            st.button(f":material/undo: {tr('email.undo')}", key=f"{app}.undo",
+            st.markdown(tr(f'email.{what}', subject=subject))
+            st.button(tr('email.undo'), icon=":material/undo:", key=f"{app}.undo",
                       on_click=act.on_undo,
                       args=(ctx, step))
     elif what == "sent":
         with st.container(key=f"{app}.emailbar"):
-            st.markdown(f":material/send: {tr('email.sent', to=escape(value or ''))}")
+            st.markdown(tr('email.sent', to=escape(value or '')))
 
 
 def _reading(step: EmailStep, ctx: Ctx, pack_dir: Path, tr: T, m: EmailMessage,
@@ -135,26 +135,26 @@ def _reading(step: EmailStep, ctx: Ctx, pack_dir: Path, tr: T, m: EmailMessage,
     markdown(unlink(m.body), pack_dir)
     _attachments(m.attachments, pack_dir, tr)
     with st.container(horizontal=True, key=f"{app}.emailactions"):
-        st.button(f":material/reply: {tr('email.reply')}", key=f"{app}.reply.{m.id}",
+        st.button(tr('email.reply'), icon=":material/reply:", key=f"{app}.reply.{m.id}",
                   on_click=act.on_start, args=(ctx, step, "reply", m.id))
-        st.button(f":material/forward: {tr('email.forward')}", key=f"{app}.forward.{m.id}",
+        st.button(tr('email.forward'), icon=":material/forward:", key=f"{app}.forward.{m.id}",
                   on_click=act.on_start, args=(ctx, step, "forward", m.id))
-        st.button(f":material/delete: {tr('email.delete')}", key=f"{app}.delete.{m.id}",
+        st.button(tr('email.delete'), icon=":material/delete:", key=f"{app}.delete.{m.id}",
                   on_click=act.on_delete, args=(ctx, step, m.id))
-        st.button(f":material/report: {tr('email.report')}", key=f"{app}.report.{m.id}",
+        st.button(tr('email.report'), icon=":material/report:", key=f"{app}.report.{m.id}",
                   on_click=act.on_report, args=(ctx, step, m.id))
 
 
 def _attachments(names: list[str], pack_dir: Path, tr: T) -> None:
     if not names:
         return
-    st.markdown(f"**:material/attach_file: {tr('email.attachments')}**")
+    st.markdown(f"**{tr('email.attachments')}**")
     for name in names:
         path = attachment_file(name, pack_dir)
         shown = Path(name).name
         if path is not None and path.suffix.lower() in PICTURES:
             st.image(str(path), width=280, alt=tr("email.picture", name=shown))
-        st.markdown(f":material/attach_file: {escape(shown)}")
+        st.markdown(escape(shown))
 
 
 def _compose(step: EmailStep, ctx: Ctx, pack_dir: Path, tr: T, solved: bool,
@@ -162,10 +162,8 @@ def _compose(step: EmailStep, ctx: Ctx, pack_dir: Path, tr: T, solved: bool,
     app = act.app_key(ctx, step)
     draft = s["draft"]
     mode = draft["mode"]
-    icon = {"new": ":material/edit:", "reply": ":material/reply:",
-            "forward": ":material/forward:"}[mode]
     with st.container(border=True, key=f"{app}.emailform"):
-        st.markdown(f"#### {icon} {tr(f'email.title_{mode}')}")
+        st.markdown(f"#### {tr(f'email.title_{mode}')}")
         markdown(f"**{tr('email.from')}** {escape(step.me or tr('email.me'))}")
         st.text_input(tr("email.to"), key=f"{app}.to", max_chars=500, autocomplete="off",
                       placeholder="name@example.org")
@@ -181,10 +179,9 @@ def _compose(step: EmailStep, ctx: Ctx, pack_dir: Path, tr: T, solved: bool,
         what, value = s["notice"] or (None, None)
         if what in ("refused", "not_sent"):
             with st.container(key=f"{app}.emailbar"):
-                st.markdown(":material/block: "
-                            + (tr(value) if what == 'refused' else tr('email.not_sent')))
+                st.markdown(tr(value) if what == 'refused' else tr('email.not_sent'))
         with st.container(horizontal=True):
-            st.button(f":material/send: {tr('email.send')}", key=f"{app}.send", type="primary",
+            st.button(tr('email.send'), icon=":material/send:", key=f"{app}.send", type="primary",
                       on_click=act.on_send, args=(ctx, step), disabled=solved)
             st.button(tr("email.discard"), key=f"{app}.discard", on_click=act.on_discard,
                       args=(ctx, step))
@@ -194,10 +191,10 @@ def _draft_files(step: EmailStep, ctx: Ctx, tr: T, draft: dict[str, Any]) -> Non
     app = act.app_key(ctx, step)
     attached = draft["attachments"]
     if attached:
-        st.markdown(f"**:material/attach_file: {tr('email.attached')}**")
+        st.markdown(f"**{tr('email.attached')}**")
         for name in attached:
             with st.container(horizontal=True, vertical_alignment="center"):
-                st.markdown(f":material/attach_file: {escape(Path(name).name)}")
+                st.markdown(escape(Path(name).name))
                 st.button(tr("email.remove", name=label(Path(name).name)),
                           key=f"{app}.remove.{name}", on_click=act.on_remove,
                           args=(ctx, step, name))
@@ -205,7 +202,7 @@ def _draft_files(step: EmailStep, ctx: Ctx, tr: T, draft: dict[str, Any]) -> Non
     offered = [*step.files, *(original.attachments if original else [])]
     choices = [n for n in dict.fromkeys(offered) if n not in attached]
     if choices:
-        st.selectbox(f":material/attach_file: {tr('email.attach')}", choices, index=None,
+        st.selectbox(tr('email.attach'), choices, index=None,
                      key=f"{app}.pick",
                      placeholder=tr("email.attach_placeholder"), on_change=act.on_attach,
                      args=(ctx, step), format_func=lambda n: Path(n).name)

@@ -187,7 +187,8 @@ def draw(step: SpreadsheetStep, ctx: Ctx, pack_dir: Path, tr: T, solved: bool) -
                           autocomplete="off",
                           disabled=solved or locked,
                           on_change=_on_enter, args=(ctx, step, app["selected"]))
-            st.button(tr("sheet.enter"), key=k["sheet_enter"], on_click=_on_enter,
+            st.button(tr("sheet.enter"), icon=":material/keyboard_return:", key=k["sheet_enter"],
+                      on_click=_on_enter,
                       args=(ctx, step, app["selected"]), disabled=solved or locked)
         with st.container(horizontal=True):  # the two words explained, in the page's language
             what_is(tr("sheet.cell_what"), tr("sheet.cell_help"))
@@ -269,7 +270,7 @@ def _sort_panel(step: SpreadsheetStep, ctx: Ctx, app: dict[str, Any], sheet: sf.
     k = _keys(ctx, step)
     heads = {sf.column_letters(c): sheet.shown((1, c)) for c in range(1, sheet.cols + 1)}
     with st.container(border=True):
-        st.markdown(f"**:material/swap_vert: {tr('sheet.sort_title')}**")
+        st.markdown(f"**{tr('sheet.sort_title')}**")
         st.caption(tr("sheet.sort_help"))
         by, order = st.columns(2)
         by.selectbox(tr("sheet.sort_by"), list(heads), key=k["sheet_sortcol"],
