@@ -66,7 +66,7 @@ def test_a_senior_writes_replies_and_reports_a_scam(page: Page, app_server) -> N
     area = senior_area(page)
     sam = row(area, "Photos from Sunday")
     expect(sam).to_contain_text(T("email.unread"))
-    expect(sam).to_contain_text("📎")
+    expect(sam).to_contain_text(T("email.has_file"))
     expect(sam.locator("strong").first).to_be_visible()  # unread: in bold, and the word
     click(sam)
     expect(area.get_by_role("img", name=T("email.picture", name="beach.jpg"))).to_be_visible()

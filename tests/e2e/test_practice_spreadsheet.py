@@ -61,6 +61,10 @@ def test_a_senior_types_values_formulas_and_sorts(page: Page, app_server) -> Non
     expect_step(page, 2, STEPS)
     area = senior_area(page)
     expect(area).to_contain_text(T("practice.safe"))
+    # "Cell" explained in a box named in the page's words, not a tooltip named "Help for …"
+    expect(area.get_by_role("button", name=re.compile("^Help for"))).to_have_count(0)
+    area.get_by_text(T("sheet.cell_what"), exact=True).click()
+    expect(area).to_contain_text("A cell is one box of the sheet.")
     expect(grid(area)).to_contain_text("Bread")
     type_and_enter(area, "B3", "1,20")
     expect(grid(area)).to_contain_text("1,20")  # text: the spreadsheet did not read a number

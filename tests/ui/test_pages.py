@@ -21,7 +21,7 @@ def test_every_page_renders_with_a_pair(make_app, people, page):
 def test_welcome_title_and_french_strings(make_app):
     at = make_app(None, ui__lang="fr")
     assert at.title[0].value == "Binôme"
-    assert at.header[0].value == "Qui est là aujourd'hui ?"
+    assert at.header[0].value == "Qui est là aujourd'hui\u202f?"
 
 
 def test_catalogue_asks_who_is_here_first(make_app):
@@ -50,7 +50,7 @@ def test_language_switch_changes_the_interface(make_app):
     at = make_app(None)
     assert at.header[0].value == "Who is here today?"
     at.radio(key="frame.lang").set_value("fr").run()
-    assert at.header[0].value == "Qui est là aujourd'hui ?"
+    assert at.header[0].value == "Qui est là aujourd'hui\u202f?"
 
 
 def test_add_a_person_from_the_welcome_page(make_app, db_file):

@@ -168,9 +168,9 @@ def test_an_error_is_said_in_words(coordinator_page, db_file):
 def test_in_french(coordinator_page):
     at = click(coordinator_page(ui__lang="fr"), "pairs.propose")
     assert at.title[0].value == "Composer les binômes"
-    assert ("Pourquoi : couvre 3 des 4 sujets que Marie veut apprendre (Courriel, Messagerie "
-            "et Réseaux sociaux) ; tous deux libres le mardi matin ; tous deux parlent "
-            "français, la première langue de Marie ; même site (Lyon).") in texts(at)
+    assert ("Pourquoi\u00a0: couvre 3 des 4 sujets que Marie veut apprendre (Courriel, Messagerie "
+            "et Réseaux sociaux)\u202f; tous deux libres le mardi matin\u202f; tous deux parlent "
+            "français, la première langue de Marie\u202f; même site (Lyon).") in texts(at)
 
 
 def test_names_are_shown_as_text_not_markdown(coordinator_page, db_file, team):

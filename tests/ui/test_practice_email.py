@@ -7,6 +7,7 @@ from functools import partial
 from html import unescape
 from pathlib import Path
 
+import pytest
 import ui_practice
 from ui_practice import attempts, click, ok, run_id
 
@@ -74,11 +75,13 @@ def test_reply_prefills_and_checks_the_message(make_app, people, db_file):
     at = open_step(make_app, people, "reply")
     a = app(db_file, "reply")
     rows = {m: at.button(key=f"{a}.open.{m}").label for m in ("m1", "m2", "m3")}
-    assert rows["m1"].startswith("**Unread** · **Sam** · **Photos from Sunday** · 📎")
+    assert rows["m1"].startswith("**Unread** · **Sam** · **Photos from Sunday** · "
+                                 "attached file")
     assert not rows["m3"].startswith("**Unread**")  # already read: plain, no word
     assert "2 unread" in texts(at)
     click(at, f"{a}.open.m1")
-    assert at.button(key=f"{a}.open.m1").label.startswith("▶ Sam · Photos from Sunday")
+    assert at.button(key=f"{a}.open.m1").label.startswith(
+        "Sam · Photos from Sunday")
     assert "Here are the photos from the beach!" in texts(at)
     assert at.get("image"), "the attached picture is shown"
     click(at, f"{a}.reply.m1")
@@ -161,7 +164,7 @@ def test_triage_reply_is_sent_into_the_inbox_state(make_app, people, db_file):
     click(at, f"{a}.reply.sam")
     ok(at.text_input(key=f"{a}.to").input("").run())
     click(at, f"{a}.send")  # a real client refuses an email without an address
-    assert "✋ There is no address in **To**" in texts(at)
+    assert "There is no address in **To**" in texts(at)
     ok(at.text_input(key=f"{a}.to").input("sam@example.org").run())
     ok(at.text_area(key=f"{a}.body").input("Yes, see you on Sunday!").run())
     click(at, f"{a}.send")
@@ -186,7 +189,7 @@ def test_the_app_speaks_french(make_app, people, db_file):
     click(at, f"{a}.reply.m1")
     # the pack is in English: its mail client says "Re:"
     assert at.text_input(key=f"{a}.subject").value == "Re: Photos from Sunday"
-    assert at.text_input(key=f"{a}.to").label == "À :"
+    assert at.text_input(key=f"{a}.to").label == "À\u00a0:"
 
 
 def test_start_again_brings_the_inbox_back(make_app, people, db_file):
@@ -218,6 +221,20 @@ def test_a_french_pack_replies_with_re_and_checks_in_french(make_app, people, db
         "RE : Pourriez-vous me remplacer à l’accueil vendredi\u202f?"
     ok(at.text_area(key=f"{a}.body").input("Oui, bien sûr ! Avec plaisir.").run())
     click(at, f"{a}.send")
-    assert at.success[0].value.startswith("**Bravo !**")
+    assert at.success[0].value.startswith("**Bravo\u202f!**")
     (outcome, answer), = attempts(db_file, "practice-reply")
     assert outcome == "correct" and answer["to"] == "Anne Martin <anne.martin@example.org>"
+
+
+@pytest.mark.parametrize(("lang", "title", "words"), [
+    ("en", "What is Cc?", "Cc means “copy”."),
+    ("fr", "Cc\u00a0: qu’est-ce que c’est\u202f?", "Cc veut dire «\u00a0copie\u00a0»."),
+])
+def test_cc_is_explained_in_the_pages_language(make_app, people, db_file, lang, title, words):
+    "Our own box, not a tooltip: Streamlit names a tooltip 'Help for …' in English."
+    at = open_step(make_app, people, "compose", ui__lang=lang)
+    a = app(db_file, "compose")
+    click(at, f"{a}.new")
+    box, = (e for e in at.expander if e.label == title)
+    assert box.markdown[0].value.startswith(words)
+    assert not at.text_input(key=f"{a}.cc").help

@@ -221,3 +221,19 @@ def test_every_error_value_is_explained_in_both_languages() -> None:
     from curriculum.practice.spreadsheet_formulas import ERROR_CODES
 
     assert set(WHY) == set(ERROR_CODES)
+
+
+def test_cell_and_formula_bar_are_explained_in_the_pages_language(make_app, people, db_file):
+    "Our own boxes, not tooltips: Streamlit names a tooltip 'Help for …' in English."
+    steps = ["formulas", "starts-with", "simple-formula", "sum", "sum-range", "type-sum",
+             "total", "sum-in-sheet"]
+    at = open_step(make_app, people, "sum-in-sheet", lesson="tableur-bases/first-sum",
+                   steps=steps, ui__lang="fr")
+    sheet = Sheet(at, db_file, "sum-in-sheet")
+    boxes = {e.label: e for e in at.expander}
+    cell = boxes["Cellule\u00a0: qu’est-ce que c’est\u202f?"]
+    bar = boxes["Barre de formule\u00a0: qu’est-ce que c’est\u202f?"]
+    assert "Une cellule est une case du tableau" in cell.markdown[0].value
+    assert "La barre de formule est la longue case" in bar.markdown[0].value
+    assert not at.selectbox(key=sheet.key("sheet_cell")).help
+    assert not sheet.bar.help

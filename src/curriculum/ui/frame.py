@@ -65,7 +65,8 @@ def _sidebar(senior: people.Person | None) -> None:
             who = (T("frame.pair", senior=senior.name, junior=junior.name) if junior
                    else T("frame.alone", senior=senior.name))
             st.markdown(who)
-            st.page_link(PAGES / "welcome.py", label=T("frame.change_people"), icon="👥")
+            st.page_link(PAGES / "welcome.py", label=T("frame.change_people"),
+                         icon=":material/group:")
 
 
 def _signed_in(viewers: list[people.Person]) -> None:
@@ -80,6 +81,6 @@ def _signed_in(viewers: list[people.Person]) -> None:
             st.markdown(T("frame.as_coordinator", name=coordinator.name))
         if mentor is not None and state.senior() is None:
             st.markdown(T("frame.as_mentor", name=mentor.name))
-        if st.button(T("frame.sign_out"), key="frame.sign_out", icon="🚪"):
+        if st.button(T("frame.sign_out"), key="frame.sign_out", icon=":material/logout:"):
             state.sign_out()
             st.switch_page(PAGES / "welcome.py")

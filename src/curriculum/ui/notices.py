@@ -46,6 +46,6 @@ class Notices:
         T = state.tr()
         done, error = st.session_state.get(self.done_key), st.session_state.get(self.error_key)
         if done and done[0] == section:
-            st.success(T(done[1], **done[2]), icon="✅")
+            st.success(T(done[1], **done[2]), icon=":material/check_circle:")
         if error and error[0] == section:
-            st.error(T(error[1]) if error[1] else error[2], icon="⚠️")
+            st.error(T(error[1]) if error[1] else error[2], icon=":material/error:")

@@ -28,13 +28,13 @@ class PageSpec:
 
 
 PAGES = (
-    PageSpec("welcome.py", "nav.welcome", "👋", default=True),
-    PageSpec("catalogue.py", "nav.catalogue", "📚"),
-    PageSpec("player.py", "nav.player", "▶️"),
-    PageSpec("pair.py", "nav.pair", "🤝", MEMBERS),
-    PageSpec("profile.py", "nav.profile", "🪪", MEMBERS),
-    PageSpec("authors.py", "nav.authors", "✍️"),
-    PageSpec("pairs.py", "nav.pairs", "🧩", COORDINATOR),
-    PageSpec("people.py", "nav.people", "👥", COORDINATOR),
-    PageSpec("dashboard.py", "nav.dashboard", "📊", COORDINATOR),
+    PageSpec("welcome.py", "nav.welcome", ":material/waving_hand:", default=True),
+    PageSpec("catalogue.py", "nav.catalogue", ":material/menu_book:"),
+    PageSpec("player.py", "nav.player", ":material/play_arrow:"),
+    PageSpec("pair.py", "nav.pair", ":material/handshake:", MEMBERS),
+    PageSpec("profile.py", "nav.profile", ":material/badge:", MEMBERS),
+    PageSpec("authors.py", "nav.authors", ":material/edit_note:"),
+    PageSpec("pairs.py", "nav.pairs", ":material/extension:", COORDINATOR),
+    PageSpec("people.py", "nav.people", ":material/group:", COORDINATOR),
+    PageSpec("dashboard.py", "nav.dashboard", ":material/dashboard:", COORDINATOR),
 )

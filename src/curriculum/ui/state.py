@@ -182,9 +182,10 @@ def error_text(exc: Exception) -> str:
 def require(allowed: bool) -> None:
     "Stop the page with a polite refusal unless the viewers may see it."
     if not allowed:
-        st.warning(tr()("access.refused"), icon="🔒")
+        st.warning(tr()("access.refused"), icon=":material/lock:")
         with contextlib.suppress(StreamlitPageNotFoundError):  # a page run without the frame
-            st.page_link(PAGES_DIR / "welcome.py", label=tr()("nav.welcome"), icon="👋")
+            st.page_link(PAGES_DIR / "welcome.py", label=tr()("nav.welcome"),
+                         icon=":material/waving_hand:")
         st.stop()
 
 

@@ -13,7 +13,7 @@ from curriculum.ui.widgets.content import markdown
 T = state.tr()
 PREVIEW = "authors.preview"
 
-st.title(f"✍️ {T('authors.title')}")
+st.title(T('authors.title'))
 cat = data.catalogue()
 lessons = sum(len(lp.lessons) for lp in cat.packs.values())
 st.markdown(T("authors.folders", folders=", ".join(f"`{f}`" for f in lesson_folders())))
@@ -24,13 +24,13 @@ c.metric(T("authors.warnings"), len(cat.warnings))
 
 st.header(T("authors.problems"))
 if not cat.problems:
-    st.success(T("authors.no_problems"), icon="✅")
+    st.success(T("authors.no_problems"), icon=":material/check_circle:")
 for path, problems in cat.problems_by_file().items():
     errors = sum(p.is_error for p in problems)
-    icon = "⛔" if errors else "⚠️"
+    icon = ":material/block:" if errors else ":material/warning:"
     title = T("authors.file_summary", file=str(path), errors=errors,
               warnings=len(problems) - errors)
-    with st.expander(f"{icon} {title}", expanded=bool(errors)):
+    with st.expander(title, icon=icon, expanded=bool(errors)):
         st.code("\n".join(str(p) for p in problems), language=None, wrap_lines=True)
 
 st.header(T("authors.preview"))
@@ -43,7 +43,7 @@ if ref:
     pack_dir = cat.packs[pack_id].folder
     if lesson is not None:
         st.subheader(md_label(lesson.title))
-        markdown(f"🎯 {lesson.goal}", pack_dir)
+        markdown(T("player.goal", goal=lesson.goal), pack_dir)
         for n, step in enumerate(lesson.steps, 1):
             with st.container(border=True):
                 st.markdown(f"**{n}. `{step.id}`** · {T('kind.' + step.kind)}")

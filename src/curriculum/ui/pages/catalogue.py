@@ -11,8 +11,6 @@ from curriculum.ui.widgets.cards import lesson_card
 
 T = state.tr()
 FILTER = "catalogue.language"
-TOPIC_ICONS = {"email": "✉️", "spreadsheets": "🧮", "messaging": "💬",
-               "social-media": "📣", "mentoring": "🤝", "other": "🧩"}
 
 
 def _open(ref: str) -> None:
@@ -21,11 +19,11 @@ def _open(ref: str) -> None:
     state.set_value(state.LESSON, ref)
 
 
-st.title(f"📚 {T('catalogue.title')}")
+st.title(T('catalogue.title'))
 senior = state.senior()
 if senior is None:
-    st.info(T("catalogue.pick_first"), icon="👋")
-    st.page_link(PAGES / "welcome.py", label=T("nav.welcome"), icon="👋")
+    st.info(T("catalogue.pick_first"), icon=":material/waving_hand:")
+    st.page_link(PAGES / "welcome.py", label=T("nav.welcome"), icon=":material/waving_hand:")
     st.stop()
 
 cat = data.catalogue()
@@ -44,7 +42,7 @@ packs = [lp for lp in cat.packs.values()
 if not packs:
     st.info(T("catalogue.empty"))
 for topic in sorted({lp.pack.topic for lp in packs}):
-    st.header(f"{TOPIC_ICONS.get(topic, '')} {T(f'topic.{topic}')}")
+    st.header(T(f'topic.{topic}'))
     for lp in (p for p in packs if p.pack.topic == topic):
         st.subheader(md_label(lp.pack.title))
         if lp.pack.summary:

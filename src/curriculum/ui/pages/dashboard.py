@@ -18,7 +18,7 @@ from curriculum.ui.widgets import dashboard_overview as overview
 
 T = state.tr()
 
-st.title(f"📊 {T('dashboard.title')}")
+st.title(T('dashboard.title'))
 state.require(access.is_coordinator(state.viewers()))
 
 now = clock.now()
@@ -61,4 +61,4 @@ makers = {**{what: partial(csv_of, what) for what in (*F.EXPORTS, "attempts")},
 for col, (what, make) in zip(cols, makers.items(), strict=True):
     col.download_button(T(f"dashboard.export.{what}"), make,
                         key=f"dashboard.export.{what}", file_name=f"binome-{what}-{stamp}.csv",
-                        mime="text/csv", on_click="ignore", icon="⬇️")
+                        mime="text/csv", on_click="ignore", icon=":material/download:")

@@ -23,11 +23,11 @@ from curriculum.ui.widgets.pair_view import PairView, notices, pick
 
 T = state.tr()
 
-st.title(f"🤝 {T('nav.pair')}")
+st.title(T('nav.pair'))
 viewers = state.viewers()
 if not viewers:
-    st.info(T("pair.pick_first"), icon="👋")
-    st.page_link(PAGES / "welcome.py", label=T("nav.welcome"), icon="👋")
+    st.info(T("pair.pick_first"), icon=":material/waving_hand:")
+    st.page_link(PAGES / "welcome.py", label=T("nav.welcome"), icon=":material/waving_hand:")
     st.stop()
 if st.session_state.pop(GO, False):
     st.switch_page(PAGES / "catalogue.py")
@@ -38,7 +38,7 @@ with session() as db:
 pairs = [replace(p, senior_name=escape(p.senior_name), junior_name=escape(p.junior_name))
          for p in access.visible_pairs(viewers, mine)]
 if not pairs:
-    st.info(T("pair.none"), icon="🧩")
+    st.info(T("pair.none"), icon=":material/extension:")
     st.stop()
 
 here = {v.id for v in viewers}
@@ -53,7 +53,7 @@ view = PairView(pair, report, current, goals.titles(cat), frozenset(here), coord
 
 st.header(T("pair.names", senior=pair.senior_name, junior=pair.junior_name))
 if not pair.active:
-    st.info(T("pair.ended_info"), icon="ℹ️")
+    st.info(T("pair.ended_info"), icon=":material/info:")
 notices(T)
 
 today, agreed, progress_tab, history = st.tabs(

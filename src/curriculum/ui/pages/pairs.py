@@ -24,21 +24,22 @@ with session() as db:
     everyone = {p.id: p for p in people.list_people(db) if p.active}
 
 st.button(T("pairs.propose_again" if proposals else "pairs.propose"), key="pairs.propose",
-          type="primary", icon="🧩", help=T("pairs.propose_help"),
+          type="primary", icon=":material/extension:", help=T("pairs.propose_help"),
           on_click=act, args=(pairs.propose, proposed))
 
 st.header(T("pairs.proposed_header", n=len(proposals)))
 if not proposals:
-    st.info(T("pairs.proposed_none"), icon="ℹ️")
+    st.info(T("pairs.proposed_none"), icon=":material/info:")
 else:
-    st.button(T("pairs.accept_all"), key="pairs.accept_all", icon="✅", on_click=act,
+    st.button(T("pairs.accept_all"), key="pairs.accept_all", icon=":material/check_circle:",
+              on_click=act,
               args=(pairs.accept_all, accepted_all))
     shown = st.session_state.setdefault(SHOWN, PAGE)
     for pair in proposals[:shown]:
         compose.card(pair, T)
     if len(proposals) > shown:
         st.button(T("pairs.show_more", n=min(PAGE, len(proposals) - shown),
-                    left=len(proposals) - shown), key="pairs.more", icon="⬇️",
+                    left=len(proposals) - shown), key="pairs.more", icon=":material/expand_more:",
                   on_click=lambda: st.session_state.update({SHOWN: shown + PAGE}))
 
 if len(proposals) >= 2:
@@ -49,6 +50,6 @@ compose.by_hand(everyone, T)
 
 st.header(T("pairs.active_header", n=len(running)))
 if not running:
-    st.info(T("pairs.active_none"), icon="ℹ️")
+    st.info(T("pairs.active_none"), icon=":material/info:")
 for pair in running:
     compose.card(pair, T)

@@ -12,7 +12,7 @@ from curriculum.ui.widgets import people_forms as forms
 T = state.tr()
 
 state.require(access.can_manage_people(state.viewers()))
-st.title(f"👥 {T('nav.people')}")
+st.title(T('nav.people'))
 with session() as db:
     everyone = people.list_people(db)
 

@@ -19,8 +19,9 @@ pack_id, _, lesson_id = ref.partition("/")
 cat = data.catalogue()
 lesson = cat.lesson(pack_id, lesson_id)
 if senior is None or lesson is None:
-    st.title(f"▶️ {T('nav.player')}")
-    st.info(T("player.pick_first" if senior is None else "player.pick_lesson"), icon="👋")
+    st.title(T('nav.player'))
+    st.info(T("player.pick_first" if senior is None else "player.pick_lesson"),
+            icon=":material/waving_hand:")
     st.page_link(PAGES / ("welcome.py" if senior is None else "catalogue.py"),
                  label=T("nav.welcome" if senior is None else "nav.catalogue"))
     st.stop()
@@ -58,9 +59,9 @@ shown_since(ctx, step.id)
 top.progress((index + 1) / len(lesson.steps),
              text=T("player.step_of", n=index + 1, total=len(lesson.steps)))
 if st.session_state.pop("player.resumed", False):
-    st.info(T("player.welcome_back"), icon="👋")
+    st.info(T("player.welcome_back"), icon=":material/waving_hand:")
 if index == 0 and result is None:
-    st.markdown("🎯 " + T("player.goal", goal=md_label(lesson.goal)))
+    st.markdown(T("player.goal", goal=md_label(lesson.goal)))
 
 area, panel = st.columns([3, 2], gap="large") if mode == "pair" else (st.container(), None)
 with area:
@@ -88,7 +89,7 @@ if panel is not None and junior is not None:
 
 glossary = cat.packs[pack_id].pack.glossary
 if glossary:
-    with st.expander(f"📖 {T('player.glossary')}"):
+    with st.expander(T("player.glossary"), icon=":material/menu_book:"):
         for term, meaning in glossary.items():
             markdown(f"**{term}**: {meaning}", pack_dir)
 

@@ -29,7 +29,7 @@ with session() as db:
     wanted = people.wanted_lessons(db, person.id)
     finished = progress.finished_lessons(db, person.id)
 
-head.title(f"🪪 {escape(person.name)}")
+head.title(escape(person.name))
 st.markdown(T("profile.roles", roles=", ".join(T(f"role.{r}") for r in person.roles)))
 if person.has_role("senior"):
     cat = data.catalogue()

@@ -21,7 +21,7 @@ with session() as db:
     coordinators = {p.id: p.name for p in people.coordinators(db)}
 
 if not coordinators:
-    st.info(T("welcome.first_run_hint"), icon="🔑")
+    st.info(T("welcome.first_run_hint"), icon=":material/key:")
 
 st.header(T("welcome.who"))
 forms.who_is_here(seniors, juniors, T)
@@ -31,7 +31,7 @@ if senior is not None:
     junior = state.junior()
     with st.container(key=focus.ACTION):  # brought into view once the names are picked
         st.success(T("frame.pair", senior=senior.name, junior=junior.name) if junior
-                   else T("frame.alone", senior=senior.name), icon="👥")
+                   else T("frame.alone", senior=senior.name), icon=":material/group:")
         if st.button(T("welcome.go"), type="primary", key="welcome.go"):
             st.switch_page(PAGES / "catalogue.py")
     focus.bring_into_view("action", f"who:{senior.id}:{junior.id if junior else 0}")

@@ -21,10 +21,10 @@ def lesson_card(cat: Catalogue, lp: LoadedPack, lesson: Lesson,
     status = states.get((lp.id, lesson.id))
     with st.container(border=True):
         text, action = st.columns([4, 1], vertical_alignment="center")
-        badge = {"done": f"✅ {tr('catalogue.done')}",
-                 "started": f"⏸️ {tr('catalogue.started')}"}.get(status, "")
+        badge = {"done": f":green-badge[{tr('catalogue.done')}]",
+                 "started": f":orange-badge[{tr('catalogue.started')}]"}.get(status, "")
         minutes = tr("catalogue.minutes", n=lesson.minutes) if lesson.minutes else ""
-        text.markdown(f"**{label(lesson.title)}** {badge}  \n🎯 "
+        text.markdown(f"**{label(lesson.title)}** {badge}  \n"
                       + tr("player.goal", goal=label(lesson.goal)) + f"  \n{minutes}")
         refs = [tuple(r.split("/")) if "/" in r else (lp.id, r) for r in lesson.requires]
         missing = [cat.lesson(*r) for r in refs if states.get(r) != "done"]  # type: ignore[arg-type]

@@ -22,13 +22,13 @@ def revealed(step: Step, result: StepResult | None, pack_dir: Path, tr: T) -> No
     hints = result.hints_used if result else 0
     for n, hint in enumerate(step.hints[:hints], 1):
         with st.container(border=True):
-            st.markdown(f"**💡 {tr('player.hint_n', n=n)}**")
+            st.markdown(f"**{tr('player.hint_n', n=n)}**")
             markdown(hint, pack_dir)
     if result and result.answer_shown:
         answer = solution_markdown(step)
         if answer:
             with st.container(border=True):
-                st.markdown(f"**👀 {tr('player.the_answer')}**")
+                st.markdown(f"**{tr('player.the_answer')}**")
                 markdown(answer, pack_dir)
 
 
@@ -55,7 +55,7 @@ def panel(lesson: Lesson, step: Step, ctx: Ctx, result: StepResult | None,
           senior_name: str, pack_dir: Path, tr: T, first: bool) -> None:
     "The junior's coach panel: notes, hints, the answer, and how the senior did."
     with st.container(border=True):
-        st.subheader(f"🧑‍🏫 {tr('coach.title')}")
+        st.subheader(tr('coach.title'))
         if first and lesson.mentor_intro:
             st.markdown(f"**{tr('coach.before_you_start')}**")
             markdown(lesson.mentor_intro, pack_dir)

@@ -26,7 +26,7 @@ def for_learner(reached: tuple[Reached, ...], names: Mapping[str, str], lang: st
     "A table: each competence (code and title), its Pix/CRCN match, the lessons that built it."
     st.subheader(tr("competences.title"))
     if not reached:
-        st.info(tr("competences.none"), icon="🌱")
+        st.info(tr("competences.none"), icon=":material/eco:")
         return
     st.table({
         tr("competences.digcomp"): [_named(r.competence, lang) if r.competence else r.code
@@ -45,7 +45,7 @@ def for_programme(by_person: Mapping[int, tuple[Reached, ...]], people: Mapping[
     st.subheader(tr("competences.programme"))
     rows = [(people[p], reached) for p, reached in by_person.items() if p in people and reached]
     if not rows:
-        st.info(tr("competences.none_programme"), icon="🌱")
+        st.info(tr("competences.none_programme"), icon=":material/eco:")
         return
     rows.sort(key=lambda row: row[0].casefold())
     st.table({

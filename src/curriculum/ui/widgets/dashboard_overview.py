@@ -61,17 +61,18 @@ def glance(view: dashboard.Overview, tr: T) -> None:
 
     st.subheader(tr("dashboard.attention"))
     if not view.needing_attention:
-        st.success(tr("dashboard.no_attention"), icon="✅")
+        st.success(tr("dashboard.no_attention"), icon=":material/check_circle:")
     for report in view.needing_attention:
         st.warning(tr("dashboard.attention_line", pair=names(report, tr),
-                      reasons="; ".join(reason(r, tr) for r in report.reasons)), icon="⚠️")
+                      reasons="; ".join(reason(r, tr) for r in report.reasons)),
+                   icon=":material/warning:")
 
 
 def alone(view: dashboard.Overview, tr: T) -> None:
     "The share of steps done alone, week by week: a chart, a sentence and a table."
     st.subheader(tr("dashboard.alone_title"))
     if not view.alone:
-        st.info(tr("dashboard.no_steps"), icon="ℹ️")
+        st.info(tr("dashboard.no_steps"), icon=":material/info:")
         return
     first, last = view.alone[0], view.alone[-1]
     summary = tr("dashboard.alone_summary", first=percent(first.share), start=day(first.week),
@@ -95,7 +96,7 @@ def topics(view: dashboard.Overview, tr: T) -> None:
     "Competence gained per topic: steps done alone at first and now."
     st.subheader(tr("dashboard.topics"))
     if not view.topics:
-        st.info(tr("dashboard.no_steps"), icon="ℹ️")
+        st.info(tr("dashboard.no_steps"), icon=":material/info:")
         return
     st.table({tr("dashboard.topic"): [tr(f"topic.{t.topic}") for t in view.topics],
               tr("dashboard.seniors"): [t.seniors for t in view.topics],
@@ -111,7 +112,7 @@ def feedback(view: dashboard.Overview, tr: T) -> None:
     "The seniors' feedback on their mentors, question by question."
     st.subheader(tr("dashboard.feedback"))
     if not view.feedback.count:
-        st.info(tr("dashboard.no_feedback"), icon="ℹ️")
+        st.info(tr("dashboard.no_feedback"), icon=":material/info:")
         return
     st.markdown(tr("dashboard.feedback_summary", n=view.feedback.count,
                    mean=score(view.feedback.overall, tr)))
@@ -123,7 +124,7 @@ def pairs(view: dashboard.Overview, tr: T) -> None:
     "Every pair in a table: status, sessions, goals, steps alone, feedback, attention."
     st.subheader(tr("dashboard.pairs"))
     if not view.pairs:
-        st.info(tr("dashboard.no_pairs"), icon="🧩")
+        st.info(tr("dashboard.no_pairs"), icon=":material/extension:")
         return
     st.table({
         tr("dashboard.pair"): [names(r, tr) for r in view.pairs],
@@ -137,6 +138,6 @@ def pairs(view: dashboard.Overview, tr: T) -> None:
         tr("dashboard.alone"): [percent(r.goals.share_alone if r.goals else None)
                                 for r in view.pairs],
         tr("dashboard.feedback_column"): [score(r.average_feedback, tr) for r in view.pairs],
-        tr("dashboard.attention_column"): ["⚠️ " + "; ".join(reason(x, tr) for x in r.reasons)
+        tr("dashboard.attention_column"): ["; ".join(reason(x, tr) for x in r.reasons)
                                            if r.reasons else tr("dashboard.fine")
                                            for r in view.pairs]})

@@ -59,7 +59,7 @@ def draw(reports: tuple[dashboard.PairReport, ...], titles: dict[str, str], tr: 
     report = by_id[chosen]
     agreement = report.agreement
     if agreement is None:
-        st.info(tr("dashboard.no_agreement"), icon="📝")
+        st.info(tr("dashboard.no_agreement"), icon=":material/edit_note:")
     else:
         st.markdown(tr("dashboard.agreed") if agreement.confirmed
                     else tr("dashboard.not_agreed"))
@@ -75,7 +75,7 @@ def draw(reports: tuple[dashboard.PairReport, ...], titles: dict[str, str], tr: 
     if report.sessions:
         _sessions(report, titles, tr)
     else:
-        st.info(tr("dashboard.no_sessions"), icon="🗓️")
+        st.info(tr("dashboard.no_sessions"), icon=":material/event:")
     if st.button(tr("dashboard.open_pair"), key="dashboard.open_pair"):
         st.session_state[PAIR] = chosen
         st.switch_page(PAGES_DIR / "pair.py")

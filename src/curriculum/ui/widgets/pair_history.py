@@ -18,7 +18,7 @@ def draw(view: PairView) -> None:
     T, report = view.tr, view.report
     logs = report.sessions if report else ()
     if not logs:
-        st.info(T("pair.history.none"), icon="🗓️")
+        st.info(T("pair.history.none"), icon=":material/event:")
     see_feedback = view.coordinator or view.is_senior or view.is_junior
     see_reflection = view.coordinator or view.is_junior
     for log in logs:

@@ -15,7 +15,7 @@ def draw(view: PairView) -> None:
     T, report, agreement, senior = view.tr, view.report, view.agreement, view.senior
     done = report.goals if report else None
     if done is None or not done.goals:
-        st.info(T("pair.progress.no_goals"), icon="🎯")
+        st.info(T("pair.progress.no_goals"), icon=":material/flag:")
     else:
         left, right = st.columns(2)
         left.metric(T("pair.progress.lessons"), T("pair.progress.n_of", n=done.lessons_done,

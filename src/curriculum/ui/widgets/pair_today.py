@@ -25,7 +25,7 @@ BIG_FACES = """<style>
 def draw(view: PairView) -> None:
     T, pair = view.tr, view.pair
     if view.agreement is None or not view.agreement.confirmed:
-        st.info(T("pair.agreement_first"), icon="📝")
+        st.info(T("pair.agreement_first"), icon=":material/edit_note:")
     current = view.current
     if current is not None:
         st.subheader(T("pair.in_progress", time=view.when(current.started_at, True)))
@@ -45,8 +45,10 @@ def draw(view: PairView) -> None:
                       args=(pair,))
             st.caption(T("pair.start_help"))
         elif not view.coordinator or view.is_senior or view.is_junior:
-            st.info(T("pair.both_needed", senior=view.senior, junior=view.junior), icon="👥")
-            st.page_link(PAGES / "welcome.py", label=T("nav.welcome"), icon="👋")
+            st.info(T("pair.both_needed", senior=view.senior, junior=view.junior),
+                    icon=":material/group:")
+            st.page_link(PAGES / "welcome.py", label=T("nav.welcome"),
+                         icon=":material/waving_hand:")
     _how_was_it(view)
 
 

@@ -82,7 +82,7 @@ def notices(tr: T) -> None:
     "What the last action said (once): done, or the error a user can fix."
     notice = st.session_state.pop(NOTICE, None)
     if notice:
-        st.success(tr(notice), icon="✅")
+        st.success(tr(notice), icon=":material/check_circle:")
     problem = st.session_state.pop(ERROR, None)
     if problem:
-        st.error(problem, icon="⚠️")
+        st.error(problem, icon=":material/error:")

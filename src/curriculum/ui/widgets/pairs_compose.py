@@ -35,7 +35,8 @@ def notice() -> None:
     said = st.session_state.pop(NOTICE, None)
     if said:
         (st.success if said[0] == "success" else st.error)(
-            said[1], icon="✅" if said[0] == "success" else "⚠️")
+            said[1], icon=":material/check_circle:" if said[0] == "success"
+                else ":material/warning:")
 
 
 def card(pair: Pair, tr: T) -> None:
@@ -44,11 +45,13 @@ def card(pair: Pair, tr: T) -> None:
         st.markdown(tr("pairs.score", score=round((pair.score or 0) * 100)))
         st.markdown(tr("pairs.why", reasons=sentence(pair.reasons, tr)))
         if pair.warnings:
-            st.warning(tr("pairs.warnings", reasons=sentence(pair.warnings, tr)), icon="⚠️")
+            st.warning(tr("pairs.warnings", reasons=sentence(pair.warnings, tr)),
+                       icon=":material/warning:")
         if pair.hand_made:
             st.caption(tr("pairs.hand_made"))
         if pair.status == "proposed":
-            st.button(tr("pairs.accept"), key=f"pairs.accept.{pair.id}", icon="✅",
+            st.button(tr("pairs.accept"), key=f"pairs.accept.{pair.id}",
+                      icon=":material/check_circle:",
                       on_click=act, args=(lambda db: pairs.accept(db, pair.id), accepted))
             return
         st.markdown(tr("pairs.since", date=(pair.accepted_at or "")[:10]))
@@ -68,7 +71,7 @@ def swap_form(proposed: list[Pair], tr: T) -> None:
         st.selectbox(tr(label), list(labels), key=state.labelled(key),
                      format_func=labels.__getitem__,
                      placeholder=tr("pairs.swap_choose"))
-    st.button(tr("pairs.swap"), key="pairs.swap", icon="🔁", on_click=swap,
+    st.button(tr("pairs.swap"), key="pairs.swap", icon=":material/swap_horiz:", on_click=swap,
               disabled=None in (st.session_state.get(SWAP_A), st.session_state.get(SWAP_B)))
 
 
@@ -76,7 +79,7 @@ def unpaired(waiting: list[Unpaired], everyone: dict[int, Person], tr: T) -> Non
     "Who is not paired, and why."
     st.header(tr("pairs.unpaired_header"))
     if not waiting:
-        st.success(tr("pairs.unpaired_none"), icon="✅")
+        st.success(tr("pairs.unpaired_none"), icon=":material/check_circle:")
     for u in waiting:
         person = everyone.get(u.person_id)
         if person is not None:
@@ -104,9 +107,11 @@ def by_hand(everyone: dict[int, Person], tr: T) -> None:
         st.markdown(tr("pairs.score", score=round(preview.score * 100)))
         st.markdown(tr("pairs.why", reasons=sentence(preview.reasons, tr)))
         if preview.problems:
-            st.warning(tr("pairs.warnings", reasons=sentence(preview.problems, tr)), icon="⚠️")
+            st.warning(tr("pairs.warnings", reasons=sentence(preview.problems, tr)),
+                       icon=":material/warning:")
         else:
-            st.success(tr("pairs.hand_ok"), icon="✅")
+            st.success(tr("pairs.hand_ok"), icon=":material/check_circle:")
     st.button(tr("pairs.hand_make_anyway" if preview and preview.problems
                  else "pairs.hand_make"),
-              key="pairs.hand_make", icon="🤝", on_click=pair_by_hand, disabled=preview is None)
+              key="pairs.hand_make", icon=":material/handshake:", on_click=pair_by_hand,
+              disabled=preview is None)

@@ -47,7 +47,7 @@ def edit(person: Person, tr: T) -> None:
                               args=(person,), key=key(person.id, "save"))
     NOTICES.show("edit")
     if st.button(tr("people.open_profile", name=escape(person.name)),
-                 key=key(person.id, "open"), icon="🪪"):
+                 key=key(person.id, "open"), icon=":material/badge:"):
         st.session_state[TARGET] = person.id
         st.switch_page(PAGES_DIR / "profile.py")
     _pin(person, tr)
@@ -58,7 +58,7 @@ def _pin(person: Person, tr: T) -> None:
     st.markdown(tr("people.has_pin", name=escape(person.name)) if person.has_pin
                 else tr("people.no_pin", name=escape(person.name)))
     if person.has_role("coordinator") and not person.has_pin:
-        st.warning(tr("people.coordinator_needs_pin"), icon="🔑")
+        st.warning(tr("people.coordinator_needs_pin"), icon=":material/key:")
     with st.form(key(person.id, "pin_form"), border=False):
         st.text_input(tr("pin.new"), type="password", key=key(person.id, "pin"),
                       max_chars=pins.MAX_DIGITS, autocomplete="off", help=tr("pin.rules"))

@@ -132,7 +132,7 @@ def pin_elsewhere(person: Person, tr: T) -> None:
 def read_only(person: Person, wants: dict[str, int], teaches: dict[str, int], tr: T) -> None:
     "What a partner may see of a profile: no form, no PIN."
     slot_labels = _slot_labels(tr)
-    st.info(tr("profile.read_only"), icon="👀")
+    st.info(tr("profile.read_only"), icon=":material/visibility:")
     st.markdown(f"**{tr('profile.languages')}**: "
                 + (", ".join(SPOKEN.get(x, x) for x in person.languages) or "—"))
     st.markdown(f"**{tr('profile.where')}**: " + where(person, tr))

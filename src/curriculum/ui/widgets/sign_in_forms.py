@@ -47,7 +47,7 @@ def _notice(key: str, tr: T) -> None:
     found = st.session_state.get(key)
     if found:
         text_key, params = found
-        st.error(tr(text_key, **params) if text_key else params["text"], icon="⚠️")
+        st.error(tr(text_key, **params) if text_key else params["text"], icon=":material/error:")
 
 
 def _pin_form(key: str, label_key: str, tr: T) -> None:
@@ -97,7 +97,7 @@ def add_person_form(expanded: bool, tr: T) -> None:
                      index=list(LANGUAGES).index(state.lang()))
             st.form_submit_button(tr("welcome.add"), on_click=add_person)
         if st.session_state.get(ADD_ERROR):
-            st.error(st.session_state[ADD_ERROR], icon="⚠️")
+            st.error(st.session_state[ADD_ERROR], icon=":material/error:")
 
 
 def first_run(tr: T) -> None:
@@ -122,8 +122,8 @@ def coordinator(coordinators: dict[int, str], tr: T) -> None:
     signed_in = st.session_state.get(state.COORDINATOR)
     if signed_in in coordinators:
         st.success(tr("welcome.coordinator_in", name=escape(coordinators[signed_in])),
-                   icon="🔑")
-        st.page_link(PAGES_DIR / "people.py", label=tr("nav.people"), icon="👥")
+                   icon=":material/key:")
+        st.page_link(PAGES_DIR / "people.py", label=tr("nav.people"), icon=":material/group:")
         return
     with st.form("welcome.coordinator_form", border=False):
         st.selectbox(tr("welcome.coordinator_name"), list(coordinators), key=COORD,

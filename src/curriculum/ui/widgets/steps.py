@@ -119,7 +119,8 @@ def _do(step: DoStep, ctx: Ctx, pack_dir: Path, tr: T) -> None:
         help_col.button(tr("player.need_help"), key=key(ctx, step.id, "needhelp"),
                         on_click=on_need_help, args=(ctx, step), width="stretch")
         if st.session_state.get(key(ctx, step.id, "help")) and not solution_markdown(step):
-            st.info(tr("player.help_alone"), icon="🤝")  # nothing to show: say what to do
+            st.info(tr("player.help_alone"),
+                    icon=":material/handshake:")  # nothing to show: say what to do
 
 
 def feedback(outcome: Outcome | None, pack_dir: Path, tr: T) -> None:
@@ -129,15 +130,16 @@ def feedback(outcome: Outcome | None, pack_dir: Path, tr: T) -> None:
     params = dict(outcome.params)
     notice = tr(outcome.notice, **params) if outcome.notice else None
     if outcome.status == "correct":
-        st.success(f"**{tr('feedback.correct_title')}** {notice or ''}", icon="✅")
+        st.success(f"**{tr('feedback.correct_title')}** {notice or ''}",
+                   icon=":material/check_circle:")
     elif outcome.status == "partial":
-        st.success(f"**{tr('feedback.partial_title')}** {notice or ''}", icon="👍")
+        st.success(f"**{tr('feedback.partial_title')}** {notice or ''}", icon=":material/thumb_up:")
     elif outcome.status == "wrong":
-        st.warning(f"**{tr('feedback.wrong_title')}** {notice or ''}", icon="💡")
+        st.warning(f"**{tr('feedback.wrong_title')}** {notice or ''}", icon=":material/lightbulb:")
     elif outcome.status == "done":  # a `do` step the senior says they did
-        st.success(f"**{tr('feedback.correct_title')}**", icon="✅")
+        st.success(f"**{tr('feedback.correct_title')}**", icon=":material/check_circle:")
     else:
-        st.info(notice or tr("check.blank_text"), icon="ℹ️")
+        st.info(notice or tr("check.blank_text"), icon=":material/info:")
     for text in outcome.feedback:
         markdown(text, pack_dir)
 
@@ -154,7 +156,8 @@ def preview(step: Step, pack_dir: Path, tr: T) -> None:
         st.image(str(pack_dir / step.image.src), alt=step.image.alt, width=320)
     if isinstance(step, ChoiceStep):
         for o in step.options:
-            mark = "✅" if o.correct else "✖️"
+            mark = (f"**{tr('authors.right_option')}**" if o.correct
+                    else f"**{tr('authors.wrong_option')}**")
             st.markdown(f"{mark} {label(o.text)}" + (f" — *{label(o.feedback)}*"
                                                       if o.feedback else ""))
     answer = solution_markdown(step)
@@ -162,7 +165,7 @@ def preview(step: Step, pack_dir: Path, tr: T) -> None:
         st.markdown(f"**{tr('player.the_answer')}**")
         markdown(answer, pack_dir)
     for n, hint in enumerate(step.hints, 1):
-        st.markdown(f"💡 **{tr('player.hint_n', n=n)}**: {label(hint)}")
+        st.markdown(f"**{tr('player.hint_n', n=n)}**: {label(hint)}")
     if step.mentor:
-        st.markdown(f"🧑‍🏫 **{tr('coach.watch_for')}**")
+        st.markdown(f"**{tr('coach.watch_for')}**")
         markdown(step.mentor, pack_dir)

@@ -22,22 +22,22 @@ def counts(results: dict[str, StepResult]) -> dict[str, int]:
 
 
 def draw(lesson: Lesson, run: Run, results: dict[str, StepResult], name: str, tr: T) -> None:
-    st.success(f"🎉 **{tr('summary.well_done', name=name)}**")
+    st.success(f"**{tr('summary.well_done', name=name)}**", icon=":material/celebration:")
     c = counts(results)
     seconds = sum(r.seconds for r in results.values())
     minutes = max(1, round(seconds / 60)) if seconds else 0
     left, mid, right, time_col = st.columns(4)
-    left.metric(f"💪 {tr('autonomy.alone')}", c["alone"])
-    mid.metric(f"💡 {tr('autonomy.hinted')}", c["hinted"])
-    right.metric(f"👀 {tr('autonomy.helped')}", c["helped"])
-    time_col.metric(f"⏱️ {tr('summary.time')}", tr("summary.minutes", n=minutes))
+    left.metric(tr('autonomy.alone'), c["alone"])
+    mid.metric(tr('autonomy.hinted'), c["hinted"])
+    right.metric(tr('autonomy.helped'), c["helped"])
+    time_col.metric(tr('summary.time'), tr("summary.minutes", n=minutes))
     st.markdown(tr("summary.sentence", alone=c["alone"], hinted=c["hinted"],
                    helped=c["helped"], minutes=minutes))
     open_steps = [s for s in lesson.steps if s.checked
                   and (s.id not in results or results[s.id].status != "done")]
     if open_steps:
-        st.info(tr("summary.skipped", n=len(open_steps)), icon="ℹ️")
-    st.page_link(PAGES / "catalogue.py", label=tr("summary.back"), icon="📚")
+        st.info(tr("summary.skipped", n=len(open_steps)), icon=":material/info:")
+    st.page_link(PAGES / "catalogue.py", label=tr("summary.back"), icon=":material/menu_book:")
     st.button(tr("summary.again"), key="summary.again", on_click=_again)
 
 

@@ -18,5 +18,5 @@ WIDGETS = {"email": email, "spreadsheet": spreadsheet, "chat": chat, "social": s
 
 def draw_practice(step: PracticeStep, ctx: Ctx, pack_dir: Path, tr: Callable[..., str],
                   solved: bool) -> None:
-    st.caption(f"🛡️ {tr('practice.safe')}")
+    st.caption(tr('practice.safe'))
     WIDGETS[step.kind].draw(step, ctx, pack_dir, tr, solved)

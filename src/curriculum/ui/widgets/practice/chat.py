@@ -41,8 +41,8 @@ REACTION_WORDS: dict[str, str] = {
     "😮": "chat.reaction.surprised",
     "😢": "chat.reaction.sad",
 }
-YOU_AVATAR = "🙂"
-MEMBER_AVATAR = "👤"
+YOU_AVATAR = ":material/person:"
+MEMBER_AVATAR = ":material/person:"
 # Bubbles as in a phone: theirs grey on the left, yours green on the right (and named:
 # never by colour alone).
 _CSS = """
@@ -130,23 +130,21 @@ def _photo(step: ChatStep, name: str, pack_dir: Path, tr: T, width: int = 260) -
     path = engine.photo_file(name, pack_dir)
     if path is not None:
         st.image(str(path), alt=tr("chat.photo_alt", name=shown), width=width)
-        st.caption(f"📷 {escape(shown)}")
+        st.caption(escape(shown))
     else:
         with st.container(border=True):
-            st.markdown(f"📷 **{escape(Path(name).name)}**")
+            st.markdown(f"**{escape(Path(name).name)}**")
             if entry and entry.alt:
                 st.caption(escape(entry.alt))
 
 
 def _header(step: ChatStep, tr: T) -> None:
     if step.group is not None:
-        avatar = _emoji_or(step.group.avatar, "👥")
-        st.markdown(f"### {avatar} {escape(step.group.name)}")
+        st.markdown(f"### {escape(step.group.name)}")
         st.caption(tr("chat.group_members",
                       members=", ".join(escape(m) for m in step.group.members)))
     elif step.contact is not None:
-        avatar = _emoji_or(step.contact.avatar, "👤")
-        st.markdown(f"### {avatar} {escape(step.contact.name)}")
+        st.markdown(f"### {escape(step.contact.name)}")
         st.caption(tr("chat.online"))
 
 
@@ -185,13 +183,14 @@ def _my_bubble(step: ChatStep, index: int, bubble: engine.Bubble, pack_dir: Path
             st.markdown(escape(bubble.text))
         if bubble.voice:
             duration = f"0:{engine.VOICE_SECONDS:02d}"
-            st.markdown(f"▶️ {tr('chat.voice_message', duration=duration)}")
+            st.markdown(tr('chat.voice_message', duration=duration))
         st.caption(tr("chat.delivered"))
 
 
 def _react_control(ctx: Ctx, step: ChatStep, who: str, tr: T) -> Callable[[], None]:
     def react() -> None:
-        with st.popover(tr("chat.react"), help=tr("chat.react_help", name=who)):
+        with st.popover(tr("chat.react"), icon=":material/add_reaction:",
+                        help=tr("chat.react_help", name=who)):
             row = st.container(horizontal=True, wrap=True, gap="small")
             for emoji, word in REACTION_WORDS.items():
                 row.button(f"{emoji} {tr(word)}", key=f"{key(ctx, step.id, 'chat.react')}.{word}",
@@ -207,7 +206,7 @@ def _hints(ctx: Ctx, step: ChatStep, turn: int, pack_dir: Path, tr: T) -> None:
     shown = app_state(ctx, step)["hints"].get(turn, 0)
     for n, hint in enumerate(hints[:shown], 1):
         with st.container(border=True):
-            st.markdown(f"**💡 {tr('chat.hint_n', n=n)}**")
+            st.markdown(f"**{tr('chat.hint_n', n=n)}**")
             markdown(hint, pack_dir)
     left = len(hints) - shown
     st.button(tr("chat.hint_button", n=shown + 1, total=len(hints)) if left
@@ -230,21 +229,23 @@ def _composer(ctx: Ctx, step: ChatStep, pack_dir: Path, tr: T) -> None:
                       placeholder=tr("chat.message_placeholder"), autocomplete="off")
         row = st.container(horizontal=True, wrap=True, gap="small")
         # Send first: Enter in the message box presses the form's first button
-        row.form_submit_button(tr("chat.send"), type="primary", key=f"{base}.send",
+        row.form_submit_button(tr("chat.send"), icon=":material/send:", type="primary",
+                               key=f"{base}.send",
                                on_click=_send, args=(ctx, step))
-        with row.popover(tr("chat.emoji"), help=tr("chat.emoji_help")):
+        with row.popover(tr("chat.emoji"), icon=":material/mood:", help=tr("chat.emoji_help")):
             grid = st.container(horizontal=True, wrap=True, gap="small")
             for char, word in EMOJIS:
                 grid.form_submit_button(f"{char} {tr(word)}", key=f"{base}.emoji.{word}",
                                         on_click=_add_emoji, args=(ctx, step, char))
         if step.gallery:
-            with row.popover(tr("chat.photos"), help=tr("chat.photos_help")):
+            with row.popover(tr("chat.photos"), icon=":material/attach_file:",
+                             help=tr("chat.photos_help")):
                 for n, photo in enumerate(step.gallery):
                     _photo(step, photo.file, pack_dir, tr, width=200)
                     st.form_submit_button(
                         tr("chat.choose_photo", name=photo_name(step, photo.file)),
                         key=f"{base}.photo.{n}", on_click=_attach, args=(ctx, step, photo.file))
-        row.form_submit_button(tr("chat.record"), key=f"{base}.voice",
+        row.form_submit_button(tr("chat.record"), icon=":material/mic:", key=f"{base}.voice",
                                help=tr("chat.record_help"), on_click=_act,
                                args=(ctx, step, {"voice": True}))
 

@@ -23,6 +23,7 @@ from ....render import escape, label
 from ...actions import Ctx
 from ..content import markdown
 from . import email_state as act
+from .what_is import what_is
 
 T = Callable[..., str]
 PICTURES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
@@ -61,10 +62,10 @@ def row_label(message: EmailMessage, unread: bool, is_open: bool, tr: T) -> str:
     if unread:
         parts.insert(0, f"**{tr('email.unread')}**")
     if message.attachments:
-        parts.append("📎")
+        parts.append(tr("email.has_file"))
     if message.date:
         parts.append(escape(message.date))
-    return ("▶ " if is_open else "") + " · ".join(parts)
+    return " · ".join(parts)
 
 
 def _inbox(step: EmailStep, ctx: Ctx, pack_dir: Path, tr: T, solved: bool,
@@ -74,8 +75,9 @@ def _inbox(step: EmailStep, ctx: Ctx, pack_dir: Path, tr: T, solved: bool,
     unread = [m for m in shown if m.unread and m.id not in s["opened"]]
     with st.container(border=True, key=f"{app}.emailbox"):
         head, new = st.columns([3, 2], vertical_alignment="center")
-        head.markdown(f"**📥 {tr('email.inbox')}** · {tr('email.unread_count', n=len(unread))}")
-        new.button(f"✏️ {tr('email.new')}", key=f"{app}.new", on_click=act.on_start,
+        head.markdown(f"**{tr('email.inbox')}** · "
+                      f"{tr('email.unread_count', n=len(unread))}")
+        new.button(tr('email.new'), icon=":material/edit:", key=f"{app}.new", on_click=act.on_start,
                    args=(ctx, step, "new", None), width="stretch")
         _notice(step, ctx, tr, s)
         if not shown:
@@ -83,6 +85,7 @@ def _inbox(step: EmailStep, ctx: Ctx, pack_dir: Path, tr: T, solved: bool,
         with st.container(key=f"{app}.emailrows", gap="small"):
             for m in shown:
                 st.button(row_label(m, m in unread, m.id == s["open"], tr),
+                          icon=":material/chevron_right:" if m.id == s["open"] else None,
                           key=f"{app}.open.{m.id}", on_click=act.on_open,
                           args=(ctx, step, m.id), width="stretch",
                           type="primary" if m.id == s["open"] else "secondary")
@@ -94,9 +97,11 @@ def _inbox(step: EmailStep, ctx: Ctx, pack_dir: Path, tr: T, solved: bool,
             _reading(step, ctx, pack_dir, tr, opened, step.me)
     with st.container(horizontal=True):
         if step.task == "triage":
-            st.button(f"✅ {tr('email.finish')}", key=f"{app}.finish", type="primary",
+            st.button(tr('email.finish'), icon=":material/check_circle:", key=f"{app}.finish",
+                      type="primary",
                       on_click=act.on_finish, args=(ctx, step), disabled=solved)
-        st.button(f"🔄 {tr('email.restart')}", key=f"{app}.restart", on_click=act.on_restart,
+        st.button(tr('email.restart'), icon=":material/refresh:", key=f"{app}.restart",
+                  on_click=act.on_restart,
                   args=(ctx, step), help=tr("email.restart_help"))
 
 
@@ -106,14 +111,14 @@ def _notice(step: EmailStep, ctx: Ctx, tr: T, s: dict[str, Any]) -> None:
     if what in ("deleted", "reported"):
         message = step.message(value)
         subject = escape(message.subject) if message else ""
-        icon = "🗑️" if what == "deleted" else "⚠️"
         with st.container(horizontal=True, vertical_alignment="center", key=f"{app}.emailbar"):
-            markdown(f"{icon} {tr(f'email.{what}', subject=subject)}")
-            st.button(f"↩️ {tr('email.undo')}", key=f"{app}.undo", on_click=act.on_undo,
+            st.markdown(tr(f'email.{what}', subject=subject))
+            st.button(tr('email.undo'), icon=":material/undo:", key=f"{app}.undo",
+                      on_click=act.on_undo,
                       args=(ctx, step))
     elif what == "sent":
         with st.container(key=f"{app}.emailbar"):
-            markdown(f"📤 {tr('email.sent', to=escape(value or ''))}")
+            st.markdown(tr('email.sent', to=escape(value or '')))
 
 
 def _reading(step: EmailStep, ctx: Ctx, pack_dir: Path, tr: T, m: EmailMessage,
@@ -130,26 +135,26 @@ def _reading(step: EmailStep, ctx: Ctx, pack_dir: Path, tr: T, m: EmailMessage,
     markdown(unlink(m.body), pack_dir)
     _attachments(m.attachments, pack_dir, tr)
     with st.container(horizontal=True, key=f"{app}.emailactions"):
-        st.button(f"↩️ {tr('email.reply')}", key=f"{app}.reply.{m.id}",
+        st.button(tr('email.reply'), icon=":material/reply:", key=f"{app}.reply.{m.id}",
                   on_click=act.on_start, args=(ctx, step, "reply", m.id))
-        st.button(f"↪️ {tr('email.forward')}", key=f"{app}.forward.{m.id}",
+        st.button(tr('email.forward'), icon=":material/forward:", key=f"{app}.forward.{m.id}",
                   on_click=act.on_start, args=(ctx, step, "forward", m.id))
-        st.button(f"🗑️ {tr('email.delete')}", key=f"{app}.delete.{m.id}",
+        st.button(tr('email.delete'), icon=":material/delete:", key=f"{app}.delete.{m.id}",
                   on_click=act.on_delete, args=(ctx, step, m.id))
-        st.button(f"⚠️ {tr('email.report')}", key=f"{app}.report.{m.id}",
+        st.button(tr('email.report'), icon=":material/report:", key=f"{app}.report.{m.id}",
                   on_click=act.on_report, args=(ctx, step, m.id))
 
 
 def _attachments(names: list[str], pack_dir: Path, tr: T) -> None:
     if not names:
         return
-    st.markdown(f"**📎 {tr('email.attachments')}**")
+    st.markdown(f"**{tr('email.attachments')}**")
     for name in names:
         path = attachment_file(name, pack_dir)
         shown = Path(name).name
         if path is not None and path.suffix.lower() in PICTURES:
             st.image(str(path), width=280, alt=tr("email.picture", name=shown))
-        markdown(f"📎 {escape(shown)}")
+        st.markdown(escape(shown))
 
 
 def _compose(step: EmailStep, ctx: Ctx, pack_dir: Path, tr: T, solved: bool,
@@ -157,14 +162,13 @@ def _compose(step: EmailStep, ctx: Ctx, pack_dir: Path, tr: T, solved: bool,
     app = act.app_key(ctx, step)
     draft = s["draft"]
     mode = draft["mode"]
-    icon = {"new": "✏️", "reply": "↩️", "forward": "↪️"}[mode]
     with st.container(border=True, key=f"{app}.emailform"):
-        st.markdown(f"#### {icon} {tr(f'email.title_{mode}')}")
+        st.markdown(f"#### {tr(f'email.title_{mode}')}")
         markdown(f"**{tr('email.from')}** {escape(step.me or tr('email.me'))}")
         st.text_input(tr("email.to"), key=f"{app}.to", max_chars=500, autocomplete="off",
                       placeholder="name@example.org")
-        st.text_input(tr("email.cc"), key=f"{app}.cc", max_chars=500, autocomplete="off",
-                      help=tr("email.cc_help"))
+        st.text_input(tr("email.cc"), key=f"{app}.cc", max_chars=500, autocomplete="off")
+        what_is(tr("email.cc_what"), tr("email.cc_help"))
         st.text_input(tr("email.subject"), key=f"{app}.subject", max_chars=300,
                       autocomplete="off")
         st.text_area(tr("email.message"), key=f"{app}.body", max_chars=5000, height=180)
@@ -175,9 +179,9 @@ def _compose(step: EmailStep, ctx: Ctx, pack_dir: Path, tr: T, solved: bool,
         what, value = s["notice"] or (None, None)
         if what in ("refused", "not_sent"):
             with st.container(key=f"{app}.emailbar"):
-                st.markdown(f"✋ {tr(value) if what == 'refused' else tr('email.not_sent')}")
+                st.markdown(tr(value) if what == 'refused' else tr('email.not_sent'))
         with st.container(horizontal=True):
-            st.button(f"📤 {tr('email.send')}", key=f"{app}.send", type="primary",
+            st.button(tr('email.send'), icon=":material/send:", key=f"{app}.send", type="primary",
                       on_click=act.on_send, args=(ctx, step), disabled=solved)
             st.button(tr("email.discard"), key=f"{app}.discard", on_click=act.on_discard,
                       args=(ctx, step))
@@ -187,10 +191,10 @@ def _draft_files(step: EmailStep, ctx: Ctx, tr: T, draft: dict[str, Any]) -> Non
     app = act.app_key(ctx, step)
     attached = draft["attachments"]
     if attached:
-        st.markdown(f"**📎 {tr('email.attached')}**")
+        st.markdown(f"**{tr('email.attached')}**")
         for name in attached:
             with st.container(horizontal=True, vertical_alignment="center"):
-                markdown(f"📎 {escape(Path(name).name)}")
+                st.markdown(escape(Path(name).name))
                 st.button(tr("email.remove", name=label(Path(name).name)),
                           key=f"{app}.remove.{name}", on_click=act.on_remove,
                           args=(ctx, step, name))
@@ -198,7 +202,8 @@ def _draft_files(step: EmailStep, ctx: Ctx, tr: T, draft: dict[str, Any]) -> Non
     offered = [*step.files, *(original.attachments if original else [])]
     choices = [n for n in dict.fromkeys(offered) if n not in attached]
     if choices:
-        st.selectbox(f"📎 {tr('email.attach')}", choices, index=None, key=f"{app}.pick",
+        st.selectbox(tr('email.attach'), choices, index=None,
+                     key=f"{app}.pick",
                      placeholder=tr("email.attach_placeholder"), on_change=act.on_attach,
                      args=(ctx, step), format_func=lambda n: Path(n).name)
 

@@ -20,10 +20,9 @@ from ....practice import social_app
 from ....render import escape, label
 from ...actions import Ctx, key, on_answer
 from ..content import markdown
+from .what_is import what_is
 
 T = Callable[..., str]
-AUDIENCE_ICONS = {"public": "🌍", "friends": "👥", "only-me": "🔒"}
-REASON_ICONS = {"scam": "💸", "false": "📰", "spam": "📢", "other": "❓"}
 
 _CSS = """
 <style>
@@ -175,7 +174,7 @@ def _pointer(ctx: Ctx, step: SocialStep, tr: T, where: str) -> None:
     "Under what the senior just did: where the lesson's message is (below the feed)."
     if _ui(ctx, step).get("sent") == where and \
             st.session_state.get(key(ctx, step.id, "outcome")) is not None:
-        st.markdown(f"⬇️ **{tr('social.see_below')}**")
+        st.markdown(f"**{tr('social.see_below')}**")
 
 
 # --- drawing ------------------------------------------------------------------------------
@@ -186,7 +185,7 @@ def draw(step: SocialStep, ctx: Ctx, pack_dir: Path, tr: T, solved: bool) -> Non
     st.html(_CSS)
     _state(ctx, step)
     with st.container(key=f"social-app-{step.id}"):
-        st.markdown(f"#### 📱 {tr('social.app_name')}")
+        st.markdown(f"#### {tr('social.app_name')}")
         if step.task == "settings":
             _settings(step, ctx, tr, solved)
             return
@@ -194,7 +193,8 @@ def draw(step: SocialStep, ctx: Ctx, pack_dir: Path, tr: T, solved: bool) -> Non
             _composer(step, ctx, pack_dir, tr, solved)
         _feed(step, ctx, pack_dir, tr, solved)
         if step.task == "spot":
-            st.button(f"✅ {tr('social.done_looking')}", key=_k(ctx, step, "done"),
+            st.button(tr('social.done_looking'), icon=":material/check_circle:", key=_k(ctx, step,
+                                                                                     "done"),
                       type="primary", on_click=_on_done, args=(ctx, step), disabled=solved,
                       width="stretch")
 
@@ -204,13 +204,13 @@ def _image(src: str, alt: str, pack_dir: Path, width: int | str = 420) -> None:
     if path.is_file():
         st.image(str(path), alt=alt, width=width)
     else:  # the validator reports it; the app still works
-        st.markdown(f"🖼️ *{escape(alt)}*")
+        st.markdown(f"*{escape(alt)}*")
 
 
 def _composer(step: SocialStep, ctx: Ctx, pack_dir: Path, tr: T, solved: bool) -> None:
     ui = _ui(ctx, step)
     with st.container(key=f"social-box-composer-{step.id}"):
-        st.markdown(f"**✏️ {tr('social.create_post')}**")
+        st.markdown(f"**{tr('social.create_post')}**")
         _preset(_k(ctx, step, "text"), "")
         st.text_area(tr("social.write_label"), None, key=_k(ctx, step, "text"), max_chars=2000,
                      placeholder=tr("social.write_placeholder"), disabled=solved, height=120)
@@ -219,10 +219,12 @@ def _composer(step: SocialStep, ctx: Ctx, pack_dir: Path, tr: T, solved: bool) -
             st.markdown(f"**{tr('social.your_photo')}**")
             _image(ui["photo"], alt, pack_dir, width=240)
             st.caption(escape(alt))
-            st.button(f"✖️ {tr('social.remove_photo')}", key=_k(ctx, step, "nophoto"),
+            st.button(tr('social.remove_photo'), icon=":material/close:", key=_k(ctx, step,
+                                                                                 "nophoto"),
                       on_click=_on_pick_photo, args=(ctx, step, None), disabled=solved)
         elif step.gallery:
-            st.button(f"📷 {tr('social.close_gallery' if ui['gallery'] else 'social.add_photo')}",
+            st.button(tr('social.close_gallery' if ui['gallery'] else 'social.add_photo'),
+                      icon=":material/photo_camera:",
                       key=_k(ctx, step, "gallery"), on_click=_on_gallery, args=(ctx, step),
                       disabled=solved)
             if ui["gallery"]:
@@ -230,10 +232,11 @@ def _composer(step: SocialStep, ctx: Ctx, pack_dir: Path, tr: T, solved: bool) -
         widget = _k(ctx, step, "audience")
         _preset(widget, social_app.start_audience(step))
         st.radio(tr("social.audience_label"), AUDIENCES, key=widget, index=None,
-                 format_func=lambda a: f"{AUDIENCE_ICONS[a]} {tr('social.value.' + a)}",
+                 format_func=lambda a: tr('social.value.' + a),
                  captions=[tr(f"social.audience_help.{a}") for a in AUDIENCES],
                  disabled=solved)
-        st.button(f"📤 {tr('social.post')}", key=_k(ctx, step, "post"), type="primary",
+        st.button(tr('social.post'), icon=":material/send:", key=_k(ctx, step, "post"),
+                  type="primary",
                   on_click=_on_post, args=(ctx, step), disabled=solved, width="stretch")
         _pointer(ctx, step, tr, "composer")
 
@@ -247,14 +250,15 @@ def _gallery(step: SocialStep, ctx: Ctx, pack_dir: Path, tr: T, solved: bool) ->
         with photos, st.container(border=True, width=260):
             _image(src, alt, pack_dir, width="stretch")
             st.markdown(escape(alt))
-            st.button(f"✔️ {tr('social.choose_photo')}", key=_k(ctx, step, f"pick.{n}"),
+            st.button(tr('social.choose_photo'), icon=":material/check:", key=_k(ctx, step,
+                                                                              f"pick.{n}"),
                       on_click=_on_pick_photo, args=(ctx, step, src), disabled=solved,
                       width="stretch")
 
 
 def _feed(step: SocialStep, ctx: Ctx, pack_dir: Path, tr: T, solved: bool) -> None:
     state = _state(ctx, step)
-    st.markdown(f"**🏠 {tr('social.feed')}**")
+    st.markdown(f"**{tr('social.feed')}**")
     for mine in state["posts"]:
         _my_post(step, ctx, mine, pack_dir, tr, solved)
     for post in step.feed:
@@ -272,14 +276,15 @@ def _my_post(step: SocialStep, ctx: Ctx, mine: dict[str, Any], pack_dir: Path, t
              solved: bool) -> None:
     with st.container(key=f"social-card_{mine['id']}"):  # "_": never in an author's id
         audience = mine["audience"]
-        st.markdown(f"🙂 **{tr('social.you')}**  \n"
-                    f"{tr('social.just_now')} · {AUDIENCE_ICONS[audience]} "
+        st.markdown(f"**{tr('social.you')}**  \n"
+                    f"{tr('social.just_now')} · "
                     f"{tr('social.value.' + audience)}")
         if mine["text"]:
             st.markdown(escape(mine["text"]))
         if mine["photo"]:
             _image(mine["photo"], social_app.gallery_alt(step, mine["photo"]), pack_dir)
-        st.button(f"✏️ {tr('social.change_post')}", key=_k(ctx, step, f"change.{mine['id']}"),
+        st.button(tr('social.change_post'), icon=":material/edit:", key=_k(ctx, step,
+                                                                        f"change.{mine['id']}"),
                   on_click=_on_change_post, args=(ctx, step, mine["id"]), disabled=solved)
 
 
@@ -291,32 +296,36 @@ def _card(step: SocialStep, ctx: Ctx, post: Post, pack_dir: Path, tr: T,
     with st.container(key=f"social-card-{post.id}"):
         details = [tr("social.sponsored")] if post.sponsored else []
         details += [escape(post.time)] if post.time else []
-        icon = "📢" if post.sponsored else "👤"
-        st.markdown(f"{icon} **{escape(post.author)}**" +
+        st.markdown(f"**{escape(post.author)}**" +
                     (f"  \n{' · '.join(details)}" if details else ""))
+        if post.sponsored:
+            what_is(tr("social.sponsored_what"), tr("social.sponsored_help"))
         markdown(post.text, pack_dir)
         if post.link:
-            st.markdown(f"🔗 {tr('social.link')} **{escape(post.link)}**")
+            st.markdown(f"{tr('social.link')} **{escape(post.link)}**")
         if post.image:
             _image(post.image, social_app.photo_alt(post.image, post.alt), pack_dir)
         likes = post.likes + (1 if liked else 0)
         comments = len(post.comments) + len(mine)
-        st.markdown(f"👍 {_count(tr, 'likes', likes)} · 💬 {_count(tr, 'comments', comments)}")
+        st.markdown(f"{_count(tr, 'likes', likes)} · "
+                    f"{_count(tr, 'comments', comments)}")
         actions = st.container(horizontal=True, wrap=True)
-        actions.button(f"👍 {tr('social.liked' if liked else 'social.like')}",
+        actions.button(tr('social.liked' if liked else 'social.like'), icon=":material/thumb_up:",
                        key=_k(ctx, step, f"like.{post.id}"),
                        type="primary" if liked else "secondary", on_click=_on_like,
                        args=(ctx, step, post.id), disabled=solved)
-        actions.button(f"💬 {tr('social.comment')}", key=_k(ctx, step, f"comment.{post.id}"),
+        actions.button(tr('social.comment'), icon=":material/chat:", key=_k(ctx, step,
+                                                                         f"comment.{post.id}"),
                        on_click=_on_open, args=(ctx, step, "comment", post.id),
                        disabled=solved)
-        actions.button(f"🚩 {tr('social.report')}", key=_k(ctx, step, f"report.{post.id}"),
+        actions.button(tr('social.report'), icon=":material/flag:", key=_k(ctx, step,
+                                                                        f"report.{post.id}"),
                        on_click=_on_open, args=(ctx, step, "report", post.id),
                        disabled=solved)
         for c in post.comments:
-            st.markdown(f"💬 **{escape(c.author)}**: {label(c.text)}")
+            st.markdown(f"**{escape(c.author)}**: {label(c.text)}")
         for text in mine:
-            st.markdown(f"💬 **{tr('social.you')}**: {escape(text)}")
+            st.markdown(f"**{tr('social.you')}**: {escape(text)}")
         _pointer(ctx, step, tr, post.id)
         if ui["comment"] == post.id and not solved:
             _comment_box(step, ctx, post, tr)
@@ -331,7 +340,7 @@ def _comment_box(step: SocialStep, ctx: Ctx, post: Post, tr: T) -> None:
         st.text_input(tr("social.write_comment", name=escape(post.author)), None,
                       key=text_key, max_chars=1000,
                       autocomplete="off")
-        st.form_submit_button(f"📨 {tr('social.send_comment')}", type="primary",
+        st.form_submit_button(tr('social.send_comment'), icon=":material/send:", type="primary",
                               on_click=_on_comment, args=(ctx, step, post.id))
 
 
@@ -339,9 +348,9 @@ def _report_box(step: SocialStep, ctx: Ctx, post: Post, tr: T) -> None:
     with st.container(border=True):
         st.radio(tr("social.report_why"), social_app.REPORT_REASONS, index=None,
                  key=_k(ctx, step, f"reason.{post.id}"),
-                 format_func=lambda r: f"{REASON_ICONS[r]} {tr('social.reason.' + r)}")
+                 format_func=lambda r: tr('social.reason.' + r))
         buttons = st.container(horizontal=True, wrap=True)
-        buttons.button(f"🚩 {tr('social.send_report')}",
+        buttons.button(tr('social.send_report'), icon=":material/flag:",
                        key=_k(ctx, step, f"sendreport.{post.id}"), type="primary",
                        on_click=_on_report, args=(ctx, step, post.id))
         buttons.button(tr("social.cancel"), key=_k(ctx, step, f"cancel.{post.id}"),
@@ -350,7 +359,7 @@ def _report_box(step: SocialStep, ctx: Ctx, post: Post, tr: T) -> None:
 
 def _reported(step: SocialStep, ctx: Ctx, post: Post, tr: T, solved: bool) -> None:
     with st.container(key=f"social-card-{post.id}"):
-        st.markdown(f"🚩 {tr('social.reported', name=escape(post.author))}")
+        st.markdown(tr('social.reported', name=escape(post.author)))
         st.button(tr("social.undo_report"), key=_k(ctx, step, f"undo.{post.id}"),
                   on_click=_on_undo_report, args=(ctx, step, post.id), disabled=solved)
         _pointer(ctx, step, tr, post.id)
@@ -367,7 +376,7 @@ def _settings(step: SocialStep, ctx: Ctx, tr: T, solved: bool) -> None:
     state = _state(ctx, step)
     names = shown_settings(step)
     with st.container(key=f"social-box-settings-{step.id}"):
-        st.markdown(f"**⚙️ {tr('social.settings_title')}**")
+        st.markdown(f"**{tr('social.settings_title')}**")
         for name in names:
             values = SETTINGS[name]
             widget = _k(ctx, step, f"set.{name}")
@@ -376,6 +385,7 @@ def _settings(step: SocialStep, ctx: Ctx, tr: T, solved: bool) -> None:
                      format_func=lambda v: tr(f"social.value.{v}"),
                      captions=[tr(f"social.set.{name}.{v}") for v in values],
                      disabled=solved)
-        st.button(f"💾 {tr('social.save')}", key=_k(ctx, step, "save"), type="primary",
+        st.button(tr('social.save'), icon=":material/save:", key=_k(ctx, step, "save"),
+                  type="primary",
                   on_click=_on_save, args=(ctx, step, names), disabled=solved,
                   width="stretch")

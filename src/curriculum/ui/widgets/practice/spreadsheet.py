@@ -27,6 +27,7 @@ from ....practice import spreadsheet_formulas as sf
 from ....render import escape
 from ...actions import Ctx, key, on_answer
 from ..content import markdown
+from .what_is import what_is
 
 T = Callable[..., str]
 WHY = {  # what an error value means, in plain words
@@ -216,16 +217,20 @@ def draw(step: SpreadsheetStep, ctx: Ctx, pack_dir: Path, tr: T, solved: bool) -
         if k["sheet_bar"] not in st.session_state:
             st.session_state[k["sheet_bar"]] = _raw_in(app, step, app["selected"], ctx.lang)
         box, bar = st.columns([1, 3], vertical_alignment="top")
-        box.selectbox(tr("sheet.cell"), names, key=k["sheet_cell"], help=tr("sheet.cell_help"),
+        box.selectbox(tr("sheet.cell"), names, key=k["sheet_cell"],
                       on_change=_on_select, args=(ctx, step), disabled=solved)
         locked = app["selected"] not in editable
         with bar:
             st.text_input(tr("sheet.bar", cell=app["selected"]), key=k["sheet_bar"],
-                          help=tr("sheet.bar_help"), autocomplete="off",
+                          autocomplete="off",
                           disabled=solved or locked,
                           on_change=_on_enter, args=(ctx, step, app["selected"]))
-            st.button(tr("sheet.enter"), key=k["sheet_enter"], on_click=_on_enter,
+            st.button(tr("sheet.enter"), icon=":material/keyboard_return:", key=k["sheet_enter"],
+                      on_click=_on_enter,
                       args=(ctx, step, app["selected"]), disabled=solved or locked)
+        with st.container(horizontal=True):  # the two words explained, in the page's language
+            what_is(tr("sheet.cell_what"), tr("sheet.cell_help"))
+            what_is(tr("sheet.bar_what"), tr("sheet.bar_help"))
         if locked:
             st.caption(tr("sheet.locked", cell=app["selected"]))
     if engine.sorts(step):  # like the Data > Sort menu, above the grid
@@ -306,7 +311,7 @@ def _explain(sheet: sf.Sheet, formats: sheet_format.Formats,
             if isinstance(value, sf.Error):
                 why = WHY_REASON.get(value.reason) or WHY.get(value.code, "sheet.why_parse")
                 st.warning(tr(why, cell=sf.cell_name((r, c)), code=f"**{value.code}**"),
-                           icon="⚠️")
+                           icon=":material/warning:")
 
 
 def _literal(text: object) -> str:
@@ -323,7 +328,7 @@ def _sort_panel(step: SpreadsheetStep, ctx: Ctx, app: dict[str, Any], sheet: sf.
     k = _keys(ctx, step)
     heads = {sf.column_letters(c): sheet.shown((1, c)) for c in range(1, sheet.cols + 1)}
     with st.container(border=True):
-        st.markdown(f"**↕️ {tr('sheet.sort_title')}**")
+        st.markdown(f"**{tr('sheet.sort_title')}**")
         st.caption(tr("sheet.sort_help"))
         by, order = st.columns(2)
         by.selectbox(tr("sheet.sort_by"), list(heads), key=k["sheet_sortcol"],
