@@ -134,6 +134,12 @@ def test_a_senior_who_chooses_french_first_practises_alone(page: Page, app_serve
     expect(main(page).get_by_role("button", name=re.compile("^" + re.escape(
         fr("player.show_hint", n=1, total=9).split("(")[0].strip())))).to_be_visible()
     assert not main(page).get_by_text(fr("coach.title")).count()  # no pair layout
+    # screen readers hear French: the page's language, and Streamlit's own control names
+    assert page.evaluate("() => document.documentElement.lang") == "fr"
+    english = page.evaluate("""() => Array.from(document.querySelectorAll('[aria-label]'))
+        .map(e => e.getAttribute('aria-label'))
+        .filter(n => /^(Help for |Collapse sidebar|Link to heading|App pages)/.test(n))""")
+    assert english == [], english
     modes = {r["mode"] for r in query(app_server.db_path,
                                       "select mode from sessions where senior_id = ?",
                                       senior.id)}

@@ -13,6 +13,7 @@ from ..store.people import TEXT_SIZES
 from . import state, theme
 from .registry import PAGES as REGISTRY
 from .registry import PAGES_DIR
+from .widgets import page_language
 
 HERE = Path(__file__).parent
 PAGES = PAGES_DIR
@@ -33,6 +34,7 @@ def main() -> None:
     nav = st.navigation(pages)
     _sidebar(senior)
     _signed_in(viewers)
+    page_language.speak(state.lang(), T)
     nav.run()
     state.sync_url()
 
