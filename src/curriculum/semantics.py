@@ -25,11 +25,12 @@ from .model import (
     Step,
     TextStep,
 )
+from .packfiles import MAX_FILE_BYTES, picture_problem
 from .rules import REGEX_TIMEOUT, Options, compile_pattern
 
 Found = tuple[tuple[Any, ...], str, str]
 IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
-MAX_IMAGE_BYTES = 5_000_000
+MAX_IMAGE_BYTES = MAX_FILE_BYTES
 LONG_PROMPT = 500
 _SLOW_PROBES = ("a" * 3000 + "!", "1" * 3000 + "x", " " * 3000 + "x", "ab" * 1500 + "!")
 
@@ -99,9 +100,8 @@ def image_problem(src: str, folder: Path) -> str | None:
         siblings = [str(p.relative_to(folder)) for p in folder.rglob("*")
                     if p.suffix.lower() in IMAGE_TYPES]
         return f"image file '{src}' does not exist{did_you_mean(src, siblings)}"
-    if target.stat().st_size > MAX_IMAGE_BYTES:
-        return f"image '{src}' is larger than {MAX_IMAGE_BYTES // 1_000_000} MB: make it smaller"
-    return None
+    problem = picture_problem(folder / src, folder, MAX_IMAGE_BYTES)
+    return f"image '{src}' {problem}" if problem else None
 
 
 def _duplicates(items: list[Any], key: str, noun: str) -> Iterator[Found]:

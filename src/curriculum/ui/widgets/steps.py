@@ -12,7 +12,7 @@ from ...checking import Outcome, solution_markdown
 from ...model import ChoiceStep, DoStep, ExplainStep, OrderStep, PracticeStep, Step, TextStep
 from ...render import label, plain_text
 from ..actions import Ctx, key, on_check, on_do, on_need_help
-from .content import markdown
+from .content import markdown, picture
 
 T = Callable[..., str]
 
@@ -31,7 +31,7 @@ def draw(step: Step, ctx: Ctx, pack_dir: Path, tr: T, solved: bool) -> None:
     if step.title:
         st.subheader(label(step.title))
     if step.image is not None:
-        st.image(str(pack_dir / step.image.src), alt=step.image.alt)
+        picture(pack_dir / step.image.src, step.image.alt, tr("player.picture_broken"))
         markdown(step.image.alt, pack_dir)  # not st.caption: it links addresses, too pale
     if isinstance(step, ExplainStep):
         markdown(step.body, pack_dir)
@@ -151,7 +151,8 @@ def preview(step: Step, pack_dir: Path, tr: T) -> None:
     body = {"explain": "body", "do": "task"}.get(step.kind, "prompt")
     markdown(getattr(step, body), pack_dir)
     if step.image is not None:
-        st.image(str(pack_dir / step.image.src), alt=step.image.alt, width=320)
+        picture(pack_dir / step.image.src, step.image.alt, tr("player.picture_broken"),
+                width=320)
     if isinstance(step, ChoiceStep):
         for o in step.options:
             mark = "✅" if o.correct else "✖️"

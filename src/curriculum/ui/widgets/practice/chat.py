@@ -18,7 +18,7 @@ from ....model import ChatStep
 from ....practice import chat as engine
 from ....render import escape
 from ...actions import Ctx, key, on_answer, on_hint
-from ..content import markdown
+from ..content import markdown, picture
 
 T = Callable[..., str]
 
@@ -129,7 +129,7 @@ def _photo(step: ChatStep, name: str, pack_dir: Path, tr: T, width: int = 260) -
     shown = photo_name(step, name)
     path = engine.photo_file(name, pack_dir)
     if path is not None:
-        st.image(str(path), alt=tr("chat.photo_alt", name=shown), width=width)
+        picture(path, tr("chat.photo_alt", name=shown), tr("player.picture_broken"), width)
         st.caption(f"📷 {escape(shown)}")
     else:
         with st.container(border=True):
