@@ -91,6 +91,17 @@ def plain_text(markdown: str) -> str:
     return " ".join("".join(out).split())
 
 
+# What Streamlit's Markdown could turn into an image, a link, HTML, a colour or maths.
+_PLAIN_ESCAPE = str.maketrans({c: "\\" + c for c in "\\`[]<>$"})
+
+
+def plain_label(markdown: str) -> str:
+    """Author Markdown as plain words for a checkbox label: nothing in it can draw an
+    image or a link. Only the few characters that could are escaped, so the accessible
+    name (the label as written) still holds the words shown (WCAG 2.5.3)."""
+    return plain_text(markdown).translate(_PLAIN_ESCAPE)
+
+
 _LABEL_ESCAPE = str.maketrans({c: "\\" + c for c in "\\`*_[]()<>#|~$!:{}"})
 
 

@@ -10,7 +10,7 @@ import streamlit as st
 
 from ...checking import Outcome, solution_markdown
 from ...model import ChoiceStep, DoStep, ExplainStep, OrderStep, PracticeStep, Step, TextStep
-from ...render import label, plain_text
+from ...render import label, plain_label
 from ..actions import Ctx, key, on_check, on_do, on_need_help
 from .content import markdown, picture
 
@@ -58,7 +58,7 @@ def _choice(step: ChoiceStep, ctx: Ctx, pack_dir: Path, tr: T, solved: bool) -> 
             st.markdown(f"**{tr('player.pick_all')}**")
             for o in options:
                 # plain: a checkbox's aria-label is its raw label (WCAG 2.5.3 label in name)
-                st.checkbox(plain_text(o.text), key=f"{base}.{o.id}")
+                st.checkbox(plain_label(o.text), key=f"{base}.{o.id}")
         else:
             labels = {o.id: label(o.text) for o in options}
             st.radio(tr("player.pick_one"), [o.id for o in options], index=None,
@@ -110,7 +110,7 @@ def _order(step: OrderStep, ctx: Ctx, pack_dir: Path, tr: T, solved: bool) -> No
 def _do(step: DoStep, ctx: Ctx, pack_dir: Path, tr: T) -> None:
     markdown(step.task, pack_dir)
     for n, item in enumerate(step.checklist):
-        st.checkbox(plain_text(item), key=f"{key(ctx, step.id, 'tick')}.{n}")  # see _choice
+        st.checkbox(plain_label(item), key=f"{key(ctx, step.id, 'tick')}.{n}")  # see _choice
     if ctx.mode == "solo":
         done, help_col = st.columns(2)
         done.button(tr("player.did_it"), type="primary", key=key(ctx, step.id, "done"),

@@ -191,7 +191,7 @@ def _my_bubble(step: ChatStep, index: int, bubble: engine.Bubble, pack_dir: Path
 
 def _react_control(ctx: Ctx, step: ChatStep, who: str, tr: T) -> Callable[[], None]:
     def react() -> None:
-        with st.popover(tr("chat.react"), help=tr("chat.react_help", name=who)):
+        with st.popover(tr("chat.react"), help=tr("chat.react_help", name=escape(who))):
             row = st.container(horizontal=True, wrap=True, gap="small")
             for emoji, word in REACTION_WORDS.items():
                 row.button(f"{emoji} {tr(word)}", key=f"{key(ctx, step.id, 'chat.react')}.{word}",
@@ -242,7 +242,7 @@ def _composer(ctx: Ctx, step: ChatStep, pack_dir: Path, tr: T) -> None:
                 for n, photo in enumerate(step.gallery):
                     _photo(step, photo.file, pack_dir, tr, width=200)
                     st.form_submit_button(
-                        tr("chat.choose_photo", name=photo_name(step, photo.file)),
+                        tr("chat.choose_photo", name=escape(photo_name(step, photo.file))),
                         key=f"{base}.photo.{n}", on_click=_attach, args=(ctx, step, photo.file))
         row.form_submit_button(tr("chat.record"), key=f"{base}.voice",
                                help=tr("chat.record_help"), on_click=_act,
