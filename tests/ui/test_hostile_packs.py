@@ -58,3 +58,52 @@ def test_a_picture_that_fails_to_draw_shows_its_words(tmp_path):
     assert "The Subject box" in " ".join(str(h.proto) for h in at.get("html"))
     assert [c.value for c in at.caption] == ["The picture cannot be shown."]
     assert at.markdown[-1].value == "after the picture"
+
+
+@pytest.mark.parametrize(("lang", "message"), [
+    ("en", "The disk is full: your earlier answers are safe; tell the coordinator."),
+    ("fr", "Le disque est plein\u00a0: vos réponses précédentes sont en sécurité ; "
+           "prévenez le coordinateur."),
+])
+def test_check_my_answer_on_a_full_disk_says_so(make_app, people, db_file, monkeypatch,
+                                                lang, message):
+    "The database cannot grow (SQLite's max_page_count): Check says so, nothing is lost."
+    import sqlite3
+    from contextlib import closing
+
+    import curriculum.store as store
+
+    real_connect = store.connect
+
+    def full_connect(path):
+        db = real_connect(path)
+        pages = db.execute("pragma page_count").fetchone()[0]
+        db.execute(f"pragma max_page_count = {pages}")
+        return db
+
+    at = make_app("player", who__senior=people["senior"], ui__lang=lang,
+                  player__lesson="email-basics/first-email")
+    for _ in range(2):  # two explain steps, then the first question
+        at.button(key=next(b.key for b in at.button if b.key.startswith("player.next")))\
+            .click().run()
+    with sqlite3.connect(db_file) as conn:
+        before = conn.execute("select count(*) from attempts").fetchone()[0]
+    with closing(full_connect(db_file)) as db, \
+            pytest.raises(sqlite3.OperationalError, match="full"):  # fill every page there is
+        db.execute("create table filler (x text)")
+        for _ in range(100_000):
+            db.execute("insert into filler values ('x')")
+    monkeypatch.setattr(store, "connect", full_connect)
+    radio = next(r for r in at.radio if r.key and r.key.startswith("player.answer"))
+    radio.set_value("to")  # a wrong answer: it can be checked again and again
+    for _ in range(100):  # the attempts table's last page fills up, then no page is left
+        at.button(key=next(b.key for b in at.button if b.key
+                           and b.key.startswith("FormSubmitter:player.form"))).click().run()
+        assert not at.exception, at.exception
+        if at.error:
+            break
+    assert [e.value for e in at.error] == [message]
+    monkeypatch.setattr(store, "connect", real_connect)
+    with sqlite3.connect(db_file) as conn:
+        after = conn.execute("select count(*) from attempts").fetchone()[0]
+    assert after >= before

@@ -65,6 +65,8 @@ with area:
     solved = bool(result and result.status == "done" and step.checked)
     steps.draw(step, ctx, pack_dir, T, solved)
     steps.feedback(st.session_state.get(key(ctx, step.id, "outcome")), pack_dir, T)
+    if problem := st.session_state.pop(key(ctx, step.id, "error"), None):
+        st.error(problem, icon="💾")
     coach.revealed(step, result, pack_dir, T)
     if mode == "solo":
         coach.help_buttons(step, ctx, result, T, "senior")
