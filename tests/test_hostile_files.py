@@ -173,3 +173,27 @@ def test_validate_ends_on_a_pipe_with_a_message(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert "first.yaml:1:1: error: this is not a regular file" in done.stdout
     assert "Traceback" not in done.stderr
+
+
+def test_an_image_that_is_a_pipe_gives_a_problem(tmp_path: Path) -> None:
+    base = packs_with(tmp_path)
+    (base / "p" / "media").mkdir(exist_ok=True)
+    os.mkfifo(base / "p" / "media" / "compse.png")
+    catalogue = load(base)
+    assert problems(catalogue, base) == [
+        "p/first.yaml:16:18: image 'media/compse.png' is not a regular file (a device, a "
+        "pipe or a folder): replace it with a picture file"]
+    assert_good_pack_loads(catalogue)
+
+
+@pytest.mark.parametrize("case", ["yaml-nul-character", "yaml-utf16-no-bom",
+                                  "yaml-bell-character"])
+def test_validate_prints_a_bad_character_as_one_problem(case: str) -> None:
+    done = subprocess.run([sys.executable, "-m", "curriculum.cli", "validate",
+                           str(BAD / case), str(GOOD)],
+                          capture_output=True, text=True, timeout=HANG_GUARD, check=False)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    (expected,) = (BAD / f"{case}.expected").read_text(encoding="utf-8").splitlines()
+    assert done.stdout.splitlines() == [f"{BAD}/{expected}"]
+    assert "3 pack(s), 3 lesson(s) ready: 1 error(s)" in done.stderr

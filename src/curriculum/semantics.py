@@ -96,6 +96,9 @@ def image_problem(src: str, folder: Path) -> str | None:
         return f"image '{src}' is outside the pack folder: put it in the pack's media/ folder"
     if target.suffix.lower() not in IMAGE_TYPES:
         return f"image '{src}' must be one of: {', '.join(IMAGE_TYPES)}"
+    if not target.is_file() and target.exists():
+        return (f"image '{src}' is not a regular file (a device, a pipe or a folder): "
+                "replace it with a picture file")
     if not target.is_file():
         siblings = [str(p.relative_to(folder)) for p in folder.rglob("*")
                     if p.suffix.lower() in IMAGE_TYPES]
