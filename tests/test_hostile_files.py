@@ -197,3 +197,27 @@ def test_validate_prints_a_bad_character_as_one_problem(case: str) -> None:
     (expected,) = (BAD / f"{case}.expected").read_text(encoding="utf-8").splitlines()
     assert done.stdout.splitlines() == [f"{BAD}/{expected}"]
     assert "3 pack(s), 3 lesson(s) ready: 1 error(s)" in done.stderr
+
+
+def _png_header(width: int, height: int) -> bytes:
+    "A PNG that only says how large it is (no pixels): enough for a decoder to refuse it."
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(
+            ">I", zlib.crc32(kind + data))
+
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IEND", b"")
+
+
+def test_a_picture_bomb_is_refused_as_too_large(tmp_path: Path) -> None:
+    base = packs_with(tmp_path)
+    (base / "p" / "media").mkdir(exist_ok=True)
+    (base / "p" / "media" / "compse.png").write_bytes(_png_header(30_000, 30_000))
+    catalogue = load(base)
+    assert problems(catalogue, base) == [
+        "p/first.yaml:16:18: image 'media/compse.png' is too large (at most 25 million "
+        "pixels): make it smaller"]
+    assert_good_pack_loads(catalogue)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import os
 import stat
+import warnings
 from functools import lru_cache
 from pathlib import Path
 
@@ -83,13 +84,24 @@ def _picture_problem(path: str, root: str, _mtime: int, _size: int,
     from PIL import Image
 
     try:
-        with Image.open(io.BytesIO(data)) as im:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            im = Image.open(io.BytesIO(data))
+    except Image.DecompressionBombError:
+        return f"is too large (at most {MAX_PIXELS // 1_000_000} million pixels): make it smaller"
+    except Exception:  # Pillow raises many kinds for a broken file
+        return _UNDRAWABLE
+    try:
+        with im:
             width, height = im.size
             if width * height > MAX_PIXELS:
                 return (f"is too large ({width} x {height} pixels; at most "
                         f"{MAX_PIXELS // 1_000_000} million): make it smaller")
             im.load()
     except Exception:  # Pillow raises many kinds for a broken file
-        return ("is not a picture this app can draw (the file is damaged or in another "
-                "format than its name says): save it again as PNG or JPEG")
+        return _UNDRAWABLE
     return None
+
+
+_UNDRAWABLE = ("is not a picture this app can draw (the file is damaged or in another format "
+               "than its name says): save it again as PNG or JPEG")
