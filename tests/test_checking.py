@@ -272,3 +272,17 @@ def test_the_same_feedback_is_said_once():
                     {"id": "c", "text": "C", "feedback": "No."}],
     })
     assert check(step, ["a", "b"]).feedback == ("Yes.",)
+
+
+def test_an_answer_too_long_to_check_is_never_right() -> None:
+    "A regex that the first 10,000 characters would pass: the whole answer is not judged."
+    from curriculum.model import TextStep
+    from curriculum.rules import MAX_ANSWER
+
+    step = TextStep.model_validate({"id": "s", "kind": "text", "prompt": "Type a's",
+                                    "accept": [{"regex": "^(a+)+$"}]})
+    assert check(step, "a" * 100).status == "correct"
+    outcome = check(step, "a" * 1_000_000 + "!")
+    assert outcome.status == "invalid" and not outcome.counts
+    assert (outcome.notice, outcome.params) == ("check.too_long", {"n": MAX_ANSWER})
+    assert check(step, {"body": "a" * (MAX_ANSWER + 1)}).notice == "check.too_long"

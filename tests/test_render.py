@@ -143,3 +143,12 @@ def test_plain_text() -> None:
     assert plain_text("**Hello** `code`\nand [a link](https://x.org)") == (
         "Hello code and a link")
     assert plain_text("<b>raw</b>") == "<b>raw</b>"
+
+
+def test_a_checkbox_label_draws_no_image_nor_link() -> None:
+    from curriculum.render import plain_label
+
+    got = plain_label("The `![a](https://evil.example/a.png)` box \\![b](https://evil.example/b.png)"
+                      " [dl](data:text/html;base64,PHN2Zz4=) <img src=x> (yes!)")
+    assert got == ("The !\\[a\\](https://evil.example/a.png) box !b \\[dl\\](data:text/html;"
+                   "base64,PHN2Zz4=) \\<img src=x\\> (yes!)")

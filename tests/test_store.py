@@ -170,10 +170,31 @@ def test_attempts_are_stored_and_counted(db: Database, run: R.Run) -> None:
     assert rows[0]["duration_ms"] == 1500
 
 
-def test_a_huge_answer_is_cut(db: Database, run: R.Run) -> None:
-    R.record_attempt(db, attempt(run, answer="x" * 50_000))
+def test_a_huge_answer_is_cut_and_stays_valid_json(db: Database, run: R.Run) -> None:
+    R.record_attempt(db, attempt(run, answer={"body": "x\"" * 50_000, "to": "sam"}))
     stored = db.execute("select answer from attempts").fetchone()[0]
-    assert len(stored) == R.MAX_ANSWER_CHARS
+    assert len(stored) <= R.MAX_ANSWER_CHARS
+    kept = json.loads(stored)
+    assert kept["cut"] is True and kept["start"].startswith('{"body": "x\\"x')
+
+
+def test_a_full_disk_is_a_store_error_and_nothing_is_lost(tmp_path: Path, run: R.Run,
+                                                          db: Database) -> None:
+    from curriculum.errors import DiskFullError
+
+    R.record_attempt(db, attempt(run, answer="saved before"))
+    pages = db.execute("pragma page_count").fetchone()[0]
+    db.execute(f"pragma max_page_count = {pages}")  # the database cannot grow any more
+    with pytest.raises(DiskFullError) as full:
+        for i in range(200):
+            R.record_attempt(db, attempt(run, answer=f"{i} " + "y" * 5000))
+    assert isinstance(full.value, StoreError)
+    assert str(full.value) == ("the disk is full: your earlier answers are safe; tell the "
+                               "coordinator")
+    assert full.value.key == "store.disk_full"
+    answers = [json.loads(r[0]) for r in db.execute("select answer from attempts order by id")]
+    assert answers[0] == "saved before"
+    assert R.step_results(db, run.id)["which-box"].attempts == len(answers)  # whole writes
 
 
 def test_answer_shown(db: Database, run: R.Run) -> None:

@@ -86,3 +86,62 @@ def test_two_processes_opening_a_fresh_database_at_once(tmp_path: Path) -> None:
     assert sorted(p.name for p in P.list_people(db)) == ["one", "two"]
     assert [m.name for m in MIGRATIONS.applied(db)] == [m.name for m in MIGRATIONS._migrations]
     db.close()
+
+
+def test_pin_guesses_at_the_same_moment_cannot_get_round_the_lockout(tmp_path: Path,
+                                                                     monkeypatch) -> None:
+    "20 threads, each with its own connection to one file, guess at once: 19 wrong, 1 right."
+    import threading
+
+    from curriculum.programme import pins
+
+    db_file = tmp_path / "pins.db"
+    with session(db_file) as db:
+        claire = P.create_person(db, "Claire", "coordinator")
+        P.set_pin(db, claire.id, "2468")
+    verified: list[str] = []
+    real_verify = pins.verify_pin
+    guard = threading.Lock()
+
+    def counting_verify(pin: str, stored: str | None) -> bool:
+        with guard:
+            verified.append(pin)
+        return real_verify(pin, stored)
+
+    monkeypatch.setattr(pins, "verify_pin", counting_verify)
+    guesses = [f"{1000 + i}" for i in range(19)]
+    guesses.insert(11, "2468")
+    barrier = threading.Barrier(len(guesses))
+    results: dict[str, P.PinCheck] = {}
+    errors: list[BaseException] = []
+
+    def guess(pin: str) -> None:
+        try:
+            with session(db_file) as db:
+                barrier.wait()
+                results[pin] = P.check_pin(db, claire.id, pin)
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=guess, args=(pin,)) for pin in guesses]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors, errors
+    assert len(results) == 20
+    # the wrong PINs checked before the lock (and again after a right one) stay within
+    # the free tries; every other guess is refused without being checked
+    if "2468" in verified:
+        at = verified.index("2468")
+        assert results["2468"].ok
+        assert at <= pins.FREE_TRIES - 1  # the 5th wrong PIN locks: no check after it
+        assert len(verified[at + 1:]) <= pins.FREE_TRIES
+    else:
+        assert len(verified) == pins.FREE_TRIES
+        assert not results["2468"].ok and results["2468"].wait > 0
+    refused = [pin for pin, r in results.items() if pin not in verified]
+    assert all(results[pin].wait > 0 for pin in refused)
+    with session(db_file) as db:
+        row = db["people"].get(claire.id)
+    assert row["pin_failures"] <= pins.FREE_TRIES

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from .model import ChoiceStep, DoStep, ExplainStep, OrderStep, PracticeStep, Step, TextStep
-from .rules import Options, examples, is_blank, matches
+from .rules import MAX_ANSWER, Options, examples, is_blank, matches
 
 Status = Literal["correct", "partial", "wrong", "invalid", "done"]
 
@@ -46,6 +46,8 @@ class Outcome:
 
 def check(step: Step, answer: Any, lang: str = "en") -> Outcome:
     "Check an answer; `lang` is the pack's language (decimal comma, function names...)."
+    if _too_long(answer):  # never judged on a part of it: say it is too long
+        return Outcome("invalid", notice="check.too_long", params={"n": MAX_ANSWER})
     if isinstance(step, PracticeStep):
         from .practice import engine
 
@@ -59,6 +61,19 @@ def check(step: Step, answer: Any, lang: str = "en") -> Outcome:
     if isinstance(step, ExplainStep | DoStep):
         return Outcome("done")
     raise TypeError(f"no checker for {type(step).__name__}")
+
+
+def _too_long(answer: Any, depth: int = 0) -> bool:
+    "Whether any text in the answer is longer than the rules look at (MAX_ANSWER)."
+    if isinstance(answer, str):
+        return len(answer) > MAX_ANSWER
+    if depth > 20:
+        return True
+    if isinstance(answer, dict):
+        return any(_too_long(v, depth + 1) or _too_long(k, depth + 1) for k, v in answer.items())
+    if isinstance(answer, list | tuple | set | frozenset):
+        return any(_too_long(v, depth + 1) for v in answer)
+    return False
 
 
 def _ids(answer: Any) -> list[str] | None:

@@ -6,14 +6,12 @@ Exit codes: 0 fine, 1 problems found (or a CurriculumError), 2 bad usage.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
 import re
 import sys
 from pathlib import Path
 from string import Template
-from typing import TextIO
 
 from . import model, typography
 from .errors import CurriculumError
@@ -191,46 +189,24 @@ def cmd_selftest(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .store import db_path, session
-    from .store.progress import export_rows
-
-    what = getattr(args, "what", "attempts")
-    if what != "attempts":
-        return _export_programme(args, what)
-    with session(args.db or db_path()) as db:
-        rows = export_rows(db)
-    if args.out:
-        with open(args.out, "w", newline="", encoding="utf-8") as f:
-            _write_csv(f, rows)
-        print(f"wrote {len(rows)} attempt(s) to {args.out}", file=sys.stderr)
-    else:
-        _write_csv(sys.stdout, rows)
-    return 0
-
-
-def _export_programme(args: argparse.Namespace, what: str) -> int:
-    "The programme's tables (pairs, sessions, feedback) as CSV."
+    "Attempts (default), pairs, sessions or feedback as CSV: one writer for every export."
     from .store import db_path, session
     from .store.feedback import csv_text, export
+    from .store.progress import EXPORT_COLUMNS, export_rows
 
+    what = getattr(args, "what", "attempts")
     with session(args.db or db_path()) as db:
-        columns, rows = export(db, what)
-    text = csv_text(columns, rows)
+        columns, rows = (EXPORT_COLUMNS, export_rows(db)) if what == "attempts" \
+            else export(db, what)
+    text = csv_text(columns, rows)  # text a spreadsheet would run as a formula is quoted
     if args.out:
         with open(args.out, "w", newline="", encoding="utf-8") as f:
             f.write(text)
-        print(f"wrote {len(rows)} row(s) of {what} to {args.out}", file=sys.stderr)
+        noun = "attempt(s)" if what == "attempts" else f"row(s) of {what}"
+        print(f"wrote {len(rows)} {noun} to {args.out}", file=sys.stderr)
     else:
         sys.stdout.write(text)
     return 0
-
-
-def _write_csv(out: TextIO, rows: list[tuple]) -> None:
-    from .store.progress import EXPORT_COLUMNS
-
-    writer = csv.writer(out)
-    writer.writerow(EXPORT_COLUMNS)
-    writer.writerows(rows)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

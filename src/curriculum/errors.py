@@ -6,6 +6,7 @@ Hierarchy::
     ├── PackError              a lesson pack is not valid; ``problems`` lists every problem
     ├── ConfigError            a setting (environment variable, path) is wrong
     └── StoreError             the progress database cannot be used as it is
+        └── DiskFullError      the disk is full: nothing was written, earlier data is safe
 
 The CLI maps ``CurriculumError`` to exit code 1 and prints its message; pages show the
 message. Anything else is a bug and is left to surface.
@@ -30,6 +31,16 @@ class ConfigError(CurriculumError):
 
 class StoreError(CurriculumError):
     "The progress database cannot be used as it is."
+
+
+class DiskFullError(StoreError):
+    """The disk (or the database's size limit) is full: the write was rolled back, what
+    was saved before is safe. `key` names the message in the UI catalogues."""
+
+    def __init__(self) -> None:
+        self.key, self.params = "store.disk_full", {}
+        super().__init__("the disk is full: your earlier answers are safe; tell the "
+                         "coordinator")
 
 
 @dataclass(frozen=True, order=True)

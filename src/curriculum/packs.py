@@ -152,7 +152,7 @@ def _format_ok(doc: Document, path: Path, out: _Collector) -> bool:
 def load_pack(folder: Path, out: _Collector) -> LoadedPack | None:
     "Read one pack folder; problems go to `out`. None when pack.yaml itself is broken."
     pack_path = folder / PACK_FILE
-    if not pack_path.is_file():
+    if not os.path.lexists(pack_path):
         out.add(pack_path, 1, 1, "error",
                 f"the folder '{folder.name}' has lesson files but no {PACK_FILE}: add one "
                 "(`curriculum new pack` writes a template)")

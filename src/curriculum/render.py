@@ -9,6 +9,7 @@ without giving it access to the page.
 from __future__ import annotations
 
 import base64
+import contextlib
 import mimetypes
 from functools import lru_cache
 from pathlib import Path
@@ -16,7 +17,8 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from .semantics import image_problem
+from .packfiles import PackFileError, read_pack_file
+from .semantics import MAX_IMAGE_BYTES, image_problem
 
 SAFE_SCHEMES = ("http:", "https:", "mailto:", "tel:")
 
@@ -38,9 +40,11 @@ def _parser() -> MarkdownIt:
 _MD = _parser()
 
 
-def data_url(path: Path) -> str:
+def data_url(path: Path, root: Path | None = None) -> str:
+    "The picture inlined (read as a regular file inside `root`, size-capped)."
     mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-    return f"data:{mime};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
+    data = read_pack_file(path, path.parent if root is None else root, MAX_IMAGE_BYTES)
+    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
 
 
 def _fix_tokens(tokens: list[Token], pack_dir: Path | None) -> None:
@@ -50,8 +54,12 @@ def _fix_tokens(tokens: list[Token], pack_dir: Path | None) -> None:
         if tok.type == "image":
             src = str(tok.attrs.get("src", ""))
             ok = pack_dir is not None and image_problem(src, pack_dir) is None
+            inlined = None
             if ok and pack_dir is not None:
-                tok.attrs["src"] = data_url(pack_dir / src)
+                with contextlib.suppress(PackFileError):  # changed since it was checked
+                    inlined = data_url(pack_dir / src, pack_dir)
+            if inlined is not None:
+                tok.attrs["src"] = inlined
             else:  # replaced by its alt text, so nothing is fetched
                 tok.type = "text"
                 tok.content = f"[{tok.content or 'image'}]"
@@ -89,6 +97,17 @@ def plain_text(markdown: str) -> str:
 
     walk(_MD.parse(str(markdown)))
     return " ".join("".join(out).split())
+
+
+# What Streamlit's Markdown could turn into an image, a link, HTML, a colour or maths.
+_PLAIN_ESCAPE = str.maketrans({c: "\\" + c for c in "\\`[]<>$"})
+
+
+def plain_label(markdown: str) -> str:
+    """Author Markdown as plain words for a checkbox label: nothing in it can draw an
+    image or a link. Only the few characters that could are escaped, so the accessible
+    name (the label as written) still holds the words shown (WCAG 2.5.3)."""
+    return plain_text(markdown).translate(_PLAIN_ESCAPE)
 
 
 _LABEL_ESCAPE = str.maketrans({c: "\\" + c for c in "\\`*_[]()<>#|~$!:{}"})

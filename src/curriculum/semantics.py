@@ -26,12 +26,13 @@ from .model import (
     Step,
     TextStep,
 )
+from .packfiles import MAX_FILE_BYTES, picture_problem
 from .regex_shape import slow_shape
 from .rules import Options, compile_pattern
 
 Found = tuple[tuple[Any, ...], str, str]
 IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
-MAX_IMAGE_BYTES = 5_000_000
+MAX_IMAGE_BYTES = MAX_FILE_BYTES
 LONG_PROMPT = 500
 _SHAPE_ADVICE = {
     "nested": "avoid nested repeats like (a+)+",
@@ -107,13 +108,15 @@ def image_problem(src: str, folder: Path) -> str | None:
         return f"image '{src}' is outside the pack folder: put it in the pack's media/ folder"
     if target.suffix.lower() not in IMAGE_TYPES:
         return f"image '{src}' must be one of: {', '.join(IMAGE_TYPES)}"
+    if not target.is_file() and target.exists():
+        return (f"image '{src}' is not a regular file (a device, a pipe or a folder): "
+                "replace it with a picture file")
     if not target.is_file():
         siblings = [str(p.relative_to(folder)) for p in folder.rglob("*")
                     if p.suffix.lower() in IMAGE_TYPES]
         return f"image file '{src}' does not exist{did_you_mean(src, siblings)}"
-    if target.stat().st_size > MAX_IMAGE_BYTES:
-        return f"image '{src}' is larger than {MAX_IMAGE_BYTES // 1_000_000} MB: make it smaller"
-    return None
+    problem = picture_problem(folder / src, folder, MAX_IMAGE_BYTES)
+    return f"image '{src}' {problem}" if problem else None
 
 
 def _duplicates(items: list[Any], key: str, noun: str) -> Iterator[Found]:

@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from .packfiles import PackFileError, TooLarge, read_pack_file
+
 MAX_BYTES = 1_000_000
 MAX_NODES = 200_000
 Path_ = tuple[str | int, ...]
@@ -75,20 +77,23 @@ class Document:
         return self.values.get((), (1, 1))
 
 
-def read_yaml(path: Path) -> Document:
-    "Parse one YAML file. Never raises for bad content: problems go to `issues`."
+def read_yaml(path: Path, root: Path | None = None) -> Document:
+    """Parse one YAML file. Never raises for bad content: problems go to `issues`.
+
+    Only a regular file inside `root` (default: the file's folder) is read, and at most
+    MAX_BYTES of it: a pipe, a device or a link out of the pack gives a problem instead.
+    """
     doc = Document()
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            doc.issues.append(
-                (1, 1, f"the file is too large ({size // 1000} kB; a pack file may have "
-                       f"at most {MAX_BYTES // 1000} kB): split it into several lessons")
-            )
-            return doc
-        raw = path.read_bytes()
-    except OSError as exc:
-        doc.issues.append((1, 1, f"cannot read the file: {exc.strerror or exc}"))
+        raw = read_pack_file(path, path.parent if root is None else root, MAX_BYTES)
+    except TooLarge as exc:
+        doc.issues.append(
+            (1, 1, f"the file is too large ({exc.size // 1000} kB; a pack file may have "
+                   f"at most {MAX_BYTES // 1000} kB): split it into several lessons")
+        )
+        return doc
+    except PackFileError as exc:
+        doc.issues.append((1, 1, str(exc)))
         return doc
     try:
         text = raw.decode("utf-8-sig")
@@ -102,7 +107,8 @@ def read_yaml(path: Path) -> Document:
 def parse_yaml(text: str, doc: Document | None = None) -> Document:
     "Parse with libyaml; a file with any problem is parsed again for the reference messages."
     fast = _parse(text, Document(text=text), _FastLoader)
-    if (not fast.issues and not fast.strict_only) or _FastLoader is _Loader:
+    trusted = not fast.issues and not fast.strict_only and not _RISKY.search(text)
+    if trusted or _FastLoader is _Loader:
         if doc is None:
             return fast
         doc.data, doc.values, doc.keys = fast.data, fast.values, fast.keys
@@ -113,7 +119,17 @@ def parse_yaml(text: str, doc: Document | None = None) -> Document:
     return _parse(text, doc, _Loader)
 
 
+# Constructs libyaml accepts although they are not valid YAML (PyYAML, the reference,
+# refuses them): a directive with a comment glued on (%YAML 1.1#x), a block scalar
+# header with one (>#x), a tab between values. Files with them are read by the reference.
+_RISKY = re.compile(r"\t|^%|[|>][-+0-9]*#", re.MULTILINE)
+
+
 def _parse(text: str, doc: Document, loader_cls: type) -> Document:
+    bad = _BAD_CHAR.search(text)
+    if bad:
+        doc.issues.append(_bad_character(text, bad.start()))
+        return doc
     loader = loader_cls(text)
     try:
         node = loader.get_single_node()
@@ -138,6 +154,23 @@ def _parse(text: str, doc: Document, loader_cls: type) -> Document:
     return doc
 
 
+# What YAML refuses to read (its "printable" set), found before any parser sees it.
+_BAD_CHAR = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD"
+                       "\U00010000-\U0010FFFF]")
+
+
+def _bad_character(text: str, index: int) -> tuple[int, int, str]:
+    "Line, column and message for a character YAML does not allow (NUL, BEL...)."
+    line = text.count("\n", 0, index) + 1
+    col = index - (text.rfind("\n", 0, index) + 1) + 1
+    if text.count("\x00") * 4 >= len(text) > 0:
+        return 1, 1, ("the file looks like UTF-16 text, not UTF-8: save it again as UTF-8 "
+                      "(in your editor: Save as, encoding UTF-8)")
+    code = f"U+{ord(text[index]):04X}"
+    return line, col, (f"the file holds an invisible control character ({code}) that YAML "
+                       "does not allow: delete it (retype the text around it)")
+
+
 def _yaml_issue(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]:
     "Line, column and a plain-words message for a YAML syntax error."
     mark = exc.problem_mark or exc.context_mark
@@ -146,7 +179,15 @@ def _yaml_issue(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]:
     lines = text.splitlines()
     source = lines[line - 1] if 0 < line <= len(lines) else ""
     if "\t" in source or "found character '\\t'" in problem:
-        return line, col, "YAML syntax: a tab is used for indentation; indent with spaces"
+        indent = source[: len(source) - len(source.lstrip(" \t"))]
+        if "\t" in indent or "\t" not in source:
+            return line, col, "YAML syntax: a tab is used for indentation; indent with spaces"
+        tab = source.index("\t") + 1
+        return line, tab, "YAML syntax: a tab between values; write spaces instead of the tab"
+    if problem.endswith("but found '#'") and 1 < col <= len(source) \
+            and source[col - 2] not in " \t":
+        return line, col, ("YAML syntax: a # starts a comment only after a space: write a "
+                           "space before the #")
     if exc.context == "while scanning a quoted scalar" and exc.context_mark:
         quote = exc.context_mark
         return quote.line + 1, quote.column + 1, _unclosed(text[quote.index])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from curriculum.model import ChatStep
 from curriculum.practice.chat import photo_file
@@ -73,7 +74,7 @@ def test_a_problem_at_its_place(tmp_path: Path, keys: dict, where: tuple, severi
 
 def test_a_photo_name_close_to_a_file_of_media_is_a_warning(tmp_path: Path) -> None:
     (tmp_path / "media").mkdir()
-    (tmp_path / "media" / "cake.jpg").write_bytes(b"\xff\xd8\xff\xe0 not a real jpeg")
+    Image.new("RGB", (2, 2)).save(tmp_path / "media" / "cake.jpg")  # a real picture
     got = found(tmp_path, **SAM, gallery=["cakes.jpg", "cake.jpg", "holiday.jpg"],
                 script=[HI, expect({"photo": "cake.jpg"})])
     assert got == [(("gallery", 0, "file"), "warning",

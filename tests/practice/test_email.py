@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PIL import Image
 
 from curriculum.model import EmailStep
 from curriculum.practice import email
@@ -219,7 +220,7 @@ def test_links_are_shown_with_their_address_and_cannot_be_opened(markdown, shown
 
 def test_attachment_file(tmp_path):
     (tmp_path / "media").mkdir()
-    (tmp_path / "media" / "beach.jpg").write_bytes(b"x")
+    Image.new("RGB", (2, 2)).save(tmp_path / "media" / "beach.jpg")  # a real picture
     assert email.attachment_file("beach.jpg", tmp_path) == (tmp_path / "media/beach.jpg").resolve()
     assert email.attachment_file("media/beach.jpg", tmp_path) is not None
     assert email.attachment_file("invoice.pdf", tmp_path) is None
@@ -329,7 +330,7 @@ def found(s: EmailStep, folder) -> list[tuple[tuple, str, str]]:
 ])
 def test_problems(tmp_path, keys, where, severity, says):
     (tmp_path / "media").mkdir()
-    (tmp_path / "media" / "beach.jpg").write_bytes(b"x")
+    Image.new("RGB", (2, 2)).save(tmp_path / "media" / "beach.jpg")  # a real picture
     keys = {"solution": "Do it.", "expect": {"to": {"contains": "@"}}, **keys}
     got = found(step(**keys), tmp_path)
     if where is None:

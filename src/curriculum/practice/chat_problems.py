@@ -3,6 +3,7 @@ that are either a message or a task, photos in the gallery, reactions offered, f
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,7 @@ from typing import Any
 from ..messages import did_you_mean
 from ..model import ChatStep, Rule
 from ..semantics import IMAGE_TYPES, image_problem, pattern_problems
-from .chat import FIELDS, REACTIONS, looks_like_path, photo_file, reaction_emoji
+from .chat import FIELDS, REACTIONS, looks_like_path, photo_file, photo_src, reaction_emoji
 from .fields import Found, options_of, unknown_fields
 
 
@@ -21,6 +22,10 @@ def photo_problem(name: str, folder: Path) -> tuple[str, str] | None:
         return ("error", problem.replace("image", "photo", 1)) if problem else None
     if photo_file(name, folder) is not None:
         return None
+    if os.path.lexists(folder / photo_src(name)):  # the file is there but cannot be shown
+        problem = image_problem(photo_src(name), folder)
+        return ("error", problem.replace(f"image '{photo_src(name)}'", f"photo '{name}'", 1)) \
+            if problem else None
     media = folder / "media"
     names = sorted(p.name for p in media.iterdir() if p.suffix.lower() in IMAGE_TYPES) \
         if media.is_dir() else []

@@ -15,7 +15,9 @@ from typing import Any
 
 from ..messages import did_you_mean
 from ..model import EmailStep, Rule
+from ..packfiles import MAX_FILE_BYTES, picture_problem
 from ..rules import normalise
+from ..semantics import IMAGE_TYPES
 from .email import FIELDS, ID_FIELDS, attachment_file
 from .fields import Found, matches_field, options_of, rule_fields_problems
 
@@ -63,14 +65,29 @@ def attachment_problem(name: str, folder: Path) -> str | None:
     plain = not any(c in name for c in "/\\:") and not name.startswith(".")
     if plain:
         return None
-    if attachment_file(name, folder) is not None and name.startswith("media/"):
-        return None
+    found = attachment_file(name, folder)
+    if found is not None and name.startswith("media/"):
+        return _attachment_file_problem(name, found, folder)
     media = folder / "media"
     files = [f"media/{p.name}" for p in sorted(media.iterdir()) if p.is_file()] \
         if media.is_dir() else []
     return (f"attachment '{name}' is neither a file of the pack's media/ folder nor a plain "
             f"name{did_you_mean(name, files)}: write media/<file> for a file in media/, or "
             "just a name like invoice.pdf")
+
+
+def _attachment_file_problem(name: str, path: Path, folder: Path) -> str | None:
+    "An attachment file too large to offer, or a picture that cannot be drawn."
+    if path.suffix.lower() in IMAGE_TYPES:
+        problem = picture_problem(path, folder)
+    else:
+        try:
+            size = path.stat().st_size
+        except OSError:
+            size = 0
+        problem = (f"is larger than {MAX_FILE_BYTES // 1_000_000} MB: make it smaller"
+                   if size > MAX_FILE_BYTES else None)
+    return f"attachment '{name}' {problem}" if problem else None
 
 
 def _attachments(step: EmailStep, folder: Path) -> Iterator[Found]:

@@ -25,6 +25,7 @@ engine asks: the value, the text shown, the functions and cells a formula uses.
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -126,6 +127,16 @@ __all__ = [
 
 # --- the sheet ----------------------------------------------------------------------
 
+MAX_TEXT = 32_767  # characters in one cell, as in Excel: longer text is #VALUE!
+MAX_WORK = 250_000  # cells read and values computed in one computation of a sheet
+TOO_LONG = Error(VALUE, "too_long")
+TOO_MUCH_WORK = Error(NUM, "too_much_work")
+
+
+class _TooMuchWork(Exception):
+    "The computation went over MAX_WORK: it stops, and what is left becomes an error."
+
+
 
 @dataclass(frozen=True)
 class _Arg:
@@ -156,6 +167,7 @@ class Sheet:
             else max((c for _, c in self.raw), default=0))
         self._values: dict[Cell, Value] | None = None
         self._trees: dict[Cell, Node | FormulaError] = {}
+        self._work = 0
 
     # building other sheets
     def edited(self, edits: Mapping[Cell, Any]) -> Sheet:
@@ -233,53 +245,91 @@ class Sheet:
                 yield r, c
 
     def _depends_on(self, cell: Cell) -> list[Cell]:
+        "The formula cells a formula reads (each read of a cell counts as work)."
         tree = self.tree(cell)
         if not isinstance(tree, tuple):
             return []
         deps: list[Cell] = []
         for node in references(tree):
             box = self._box(node)
+            (r1, c1), (r2, c2) = box
+            self._spend(max(0, min(r2, self.rows) - r1 + 1) * max(0, min(c2, self.cols) - c1 + 1))
             deps += [c for c in self._cells_in(box) if is_formula(self.raw.get(c))]
             if node[0] == "ref" and not self.inside(node[1]) and is_formula(
                     self.raw.get(node[1])):
                 deps.append(node[1])
         return deps
 
+    def _spend(self, work: int) -> None:
+        "Count work (cells read, values computed); past the budget, the computation stops."
+        self._work += work
+        if self._work > MAX_WORK:
+            raise _TooMuchWork
+
     def _compute(self) -> dict[Cell, Value]:
-        "Every formula's value, in dependency order (iterative: no recursion between cells)."
+        "Every formula's value; cells still to compute when the budget runs out are errors."
+        self._work = 0
         values: dict[Cell, Value] = {}
-        state: dict[Cell, int] = {}  # 1: being computed, 2: done
-        circular: set[Cell] = set()
+        try:
+            self._compute_into(values)
+        except _TooMuchWork:
+            for cell, raw in self.raw.items():
+                if is_formula(raw) and cell not in values:
+                    values[cell] = TOO_MUCH_WORK
+        return values
+
+    def _compute_into(self, values: dict[Cell, Value]) -> None:
+        """Formulas in dependency order (Tarjan's strongly connected components, iterative:
+        no recursion between cells, and each dependency is looked at once). A formula in a
+        circle, itself included, is #REF! (circular)."""
+        index: dict[Cell, int] = {}
+        low: dict[Cell, int] = {}
+        on_stack: set[Cell] = set()
+        stack: list[Cell] = []
+        deps_of: dict[Cell, list[Cell]] = {}
         formulas = sorted(c for c, raw in self.raw.items() if is_formula(raw))
         for start in formulas:
-            if start in state:
+            if start in index:
                 continue
-            stack: list[tuple[Cell, Iterator[Cell]]] = [(start, iter(self._depends_on(start)))]
-            where = {start: 0}
-            state[start] = 1
-            while stack:
-                node, deps = stack[-1]
+            index[start] = low[start] = len(index)
+            stack.append(start)
+            on_stack.add(start)
+            deps_of[start] = self._depends_on(start)
+            work: list[tuple[Cell, Iterator[Cell]]] = [(start, iter(deps_of[start]))]
+            while work:
+                node, deps = work[-1]
                 pushed = False
                 for dep in deps:
-                    s = state.get(dep, 0)
-                    if s == 0:
-                        state[dep] = 1
-                        where[dep] = len(stack)
-                        stack.append((dep, iter(self._depends_on(dep))))
+                    if dep not in index:
+                        index[dep] = low[dep] = len(index)
+                        stack.append(dep)
+                        on_stack.add(dep)
+                        deps_of[dep] = self._depends_on(dep)
+                        work.append((dep, iter(deps_of[dep])))
                         pushed = True
                         break
-                    if s == 1:  # back to a cell being computed: a circle
-                        circular.update(c for c, _ in stack[where[dep]:])
+                    if dep in on_stack:
+                        low[node] = min(low[node], index[dep])
                 if pushed:
                     continue
-                stack.pop()
-                where.pop(node, None)
-                state[node] = 2
-                if node in circular:
-                    values[node] = CIRCULAR
+                work.pop()
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[node])
+                if low[node] != index[node]:
+                    continue
+                group: list[Cell] = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    group.append(member)
+                    if member == node:
+                        break
+                if len(group) > 1 or node in deps_of[node]:
+                    for member in group:
+                        values[member] = CIRCULAR
                 else:
                     values[node] = self._evaluate_cell(node, values)
-        return values
 
     def _evaluate_cell(self, cell: Cell, values: Mapping[Cell, Value]) -> Value:
         tree = self.tree(cell)
@@ -297,7 +347,25 @@ class Sheet:
             return Error(PARSE, exc.reason)
         if self._values is None:
             self._values = self._compute()
-        return _result(_Evaluator(self, self._values).scalar(tree))
+        self._work = 0  # a formula of its own: a budget of its own
+        try:
+            return _result(_Evaluator(self, self._values).scalar(tree))
+        except _TooMuchWork:
+            return TOO_MUCH_WORK
+
+    @property
+    def work(self) -> int:
+        "How much work the last computation took (cells read and values computed)."
+        if self._values is None:
+            self._values = self._compute()
+        return self._work
+
+    @property
+    def too_much_work(self) -> bool:
+        "True when computing the sheet ran out of budget (some cells are errors for it)."
+        if self._values is None:
+            self._values = self._compute()
+        return any(v is TOO_MUCH_WORK for v in self._values.values())
 
 
 def _result(value: Value) -> Value:
@@ -330,6 +398,7 @@ class _Evaluator:
 
     def scalar(self, node: Node) -> Value:
         "One value (a range where one value is needed is #VALUE!)."
+        self.sheet._spend(1)
         kind = node[0]
         if kind == "num":
             return float(node[1])
@@ -354,6 +423,7 @@ class _Evaluator:
             while node[0] == "op":
                 spine.append(node)
                 node = node[2]
+            self.sheet._spend(len(spine))
             value = self.scalar(node)
             for op in reversed(spine):
                 value = self.operation(op[1], value, self.scalar(op[3]))
@@ -375,8 +445,11 @@ class _Evaluator:
         return Error(VALUE, "text") if x is None else x
 
     def text(self, v: Value) -> str | Error:
+        "A value as text, the way & and CONCAT join it (numbers with 15 significant digits)."
         if isinstance(v, Error):
             return v
+        if isinstance(v, float):
+            return format_number(v, self.lang, digits=15)
         return show(v, self.lang)
 
     def operation(self, sign: str, a: Value, b: Value) -> Value:
@@ -384,7 +457,10 @@ class _Evaluator:
             ta, tb = self.text(a), self.text(b)
             if isinstance(ta, Error):
                 return ta
-            return tb if isinstance(tb, Error) else ta + tb
+            if isinstance(tb, Error):
+                return tb
+            self.sheet._spend((len(ta) + len(tb)) // 1000)
+            return ta + tb if len(ta) + len(tb) <= MAX_TEXT else TOO_LONG
         if sign in _COMPARE:
             if isinstance(a, Error):
                 return a
@@ -423,6 +499,9 @@ class _Evaluator:
         for node in nodes:
             if node[0] in ("range", "cols"):
                 box = self.sheet._box(node)
+                (r1, c1), (r2, c2) = box
+                rows, cols = min(r2, self.sheet.rows) - r1 + 1, min(c2, self.sheet.cols) - c1 + 1
+                self.sheet._spend(max(0, rows) * max(0, cols))
                 yield _Arg([self.cell(c) for c in self.sheet._cells_in(box)], True)
             elif node[0] == "ref":
                 yield _Arg([self.cell(node[1])], True)
@@ -456,12 +535,17 @@ class _Evaluator:
             return self.if_(args)
         if canonical in ("CONCAT", "CONCATENATE"):
             parts: list[str] = []
+            length = 0
             for arg in self.args(args):
                 for v in arg.values:
                     t = self.text(v)
                     if isinstance(t, Error):
                         return t
+                    length += len(t)
+                    if length > MAX_TEXT:
+                        return TOO_LONG
                     parts.append(t)
+            self.sheet._spend(length // 1000)
             return "".join(parts)
         if canonical == "COUNTA":
             count = 0
@@ -533,7 +617,7 @@ def _rank(v: Value) -> int:
 
 
 def _compare(a: Value, b: Value) -> int:
-    "Like a spreadsheet: numbers < text < TRUE/FALSE; text ignores case; empty is 0 or ''."
+    "Like a spreadsheet: numbers < text < TRUE/FALSE; text ignores case, not accents."
     if a is None:
         a = "" if isinstance(b, str) else False if isinstance(b, bool) else 0.0
     if b is None:
@@ -542,10 +626,15 @@ def _compare(a: Value, b: Value) -> int:
     if ra != rb:
         return -1 if ra < rb else 1
     if isinstance(a, str) and isinstance(b, str):
-        x, y = fold(a), fold(b)
+        x, y = _same_case(a), _same_case(b)
     else:
         x, y = a, b  # type: ignore[assignment]
     return (x > y) - (x < y)  # type: ignore[operator]
+
+
+def _same_case(text: str) -> str:
+    "Text as a comparison sees it: case does not count, accents do (é is not e)."
+    return unicodedata.normalize("NFC", text).casefold()
 
 
 def sort_key(value: Value) -> tuple[int, Any]:

@@ -202,13 +202,16 @@ def is_formula(raw: Any) -> bool:
     return isinstance(raw, str) and raw.lstrip().startswith("=") and len(raw.strip()) > 1
 
 
-def format_number(x: float, lang: str = "en") -> str:
-    "A number in the spreadsheet's General format: 2.15, 11, 0.333333333, 1.5E+20."
+def format_number(x: float, lang: str = "en", digits: int = 10) -> str:
+    """A number in the spreadsheet's General format: 2.15, 11, 0.333333333, 1.5E+20.
+
+    `digits` significant digits: 10 as in a cell of normal width, 15 when a number becomes
+    text (=A1&"" keeps 123456789012, as Excel does)."""
     if x == 0 or not math.isfinite(x):
         return "0" if x == 0 else "#NUM!"
-    v = float(f"{x:.10g}")  # ten significant digits, like a cell of normal width
+    v = float(f"{x:.{digits}g}")
     if abs(v) >= 1e15 or abs(v) < 1e-9:
-        mantissa, _, exponent = f"{v:.5E}".partition("E")
+        mantissa, _, exponent = f"{v:.{5 if digits <= 10 else digits - 1}E}".partition("E")
         mantissa = mantissa.rstrip("0").rstrip(".")
         s = f"{mantissa}E{exponent[0]}{exponent[1:].lstrip('0').zfill(2)}"
     elif v.is_integer():

@@ -12,7 +12,15 @@ from ..messages import did_you_mean
 from ..model.spreadsheet import CellRule, SheetRules, SortedBy, SpreadsheetStep
 from . import spreadsheet_formulas as sf
 from .fields import Found, options_of
-from .spreadsheet import FIRST_DATA_ROW, editable_cells, sheet_lang, size, sorts, step_raw
+from .spreadsheet import (
+    FIRST_DATA_ROW,
+    editable_cells,
+    sheet_lang,
+    size,
+    sorts,
+    start_sheet,
+    step_raw,
+)
 from .spreadsheet_format import cells_of, parse_format
 from .spreadsheet_formulas import Cell, cell_name, parse_cell
 
@@ -75,6 +83,10 @@ def problems(step: SpreadsheetStep, folder: Path) -> Iterator[Found]:
                     yield ("grid", r, c), "error", (
                         f"the formula '{raw}' in {cell_name((r + 1, c + 1))} cannot be read: "
                         f"{why}")
+    if start_sheet(step, lang or "en").too_much_work:
+        yield ("grid",), "error", (
+            f"the sheet takes too much work to compute (more than {sf.MAX_WORK:,} cells "
+            "read): use fewer formulas or smaller ranges")
     inside = set(editable_cells(step))
     if step.editable is not None:
         for i, name in enumerate(step.editable):

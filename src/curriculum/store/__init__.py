@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from .. import clock
-from ..errors import StoreError
+from ..errors import DiskFullError, StoreError
 from .schema import MIGRATIONS
 
 DEFAULT_PATH = Path("data/curriculum.db")
@@ -89,12 +89,20 @@ def write(db: Database) -> Iterator[Database]:
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield db
-    except BaseException:
+        conn.execute("COMMIT")
+    except BaseException as exc:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
+        if _disk_full(exc):
+            raise DiskFullError() from exc
         raise
-    else:
-        conn.execute("COMMIT")
+
+
+def _disk_full(exc: BaseException) -> bool:
+    "SQLite's 'database or disk is full' (SQLITE_FULL), from a write or the commit."
+    return isinstance(exc, sqlite3.OperationalError) and (
+        getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL
+        or "database or disk is full" in str(exc))
 
 
 @contextmanager

@@ -269,30 +269,34 @@ def check_pin(db: Database, person_id: int, pin: str, at: datetime | None = None
     (`pins.lock_seconds`); a locked PIN is not even checked. No PIN set: never right."""
     at = at or clock.now()
     try:
-        row = db["people"].get(int(person_id))
-    except (NotFoundError, ValueError, TypeError):
+        person_id = int(person_id)
+    except (ValueError, TypeError):
         return PinCheck(False)
-    locked = _locked_for(row.get("pin_locked_until"), at)
-    if locked:
-        return PinCheck(False, locked)
-    if not row.get("pin_hash"):
-        return PinCheck(False)
-    ok = pins.verify_pin(pin, row["pin_hash"])
+    # One step under the write lock: read the lock, check, count. Guesses made at the
+    # same moment queue up here, so none of them gets round the count.
     with write(db):
-        if ok:
+        try:
+            row = db["people"].get(person_id)
+        except NotFoundError:
+            return PinCheck(False)
+        locked = _locked_for(row.get("pin_locked_until"), at)
+        if locked:
+            return PinCheck(False, locked)
+        if not row.get("pin_hash"):
+            return PinCheck(False)
+        if pins.verify_pin(pin, row["pin_hash"]):
             changes: dict[str, object] = {"pin_failures": 0, "pin_locked_until": None}
             if pins.needs_rehash(row["pin_hash"]):
                 changes["pin_hash"] = pins.hash_pin(str(pin).strip())
             db["people"].update(person_id, changes)
             return PinCheck(True)
-        db.execute("update people set pin_failures = coalesce(pin_failures, 0) + 1 "
-                   "where id = ?", [person_id])
-        failures = db.execute("select pin_failures from people where id = ?",
-                              [person_id]).fetchone()[0]
+        failures = int(row.get("pin_failures") or 0) + 1
         wait = pins.lock_seconds(failures)
+        changes = {"pin_failures": failures}
         if wait:
-            until = (at + timedelta(seconds=wait)).isoformat(timespec="seconds")
-            db["people"].update(person_id, {"pin_locked_until": until})
+            changes["pin_locked_until"] = (at + timedelta(seconds=wait)).isoformat(
+                timespec="seconds")
+        db["people"].update(person_id, changes)
     return PinCheck(False, wait)
 
 

@@ -164,9 +164,20 @@ def record_answer_shown(db: Database, run_id: int, step_id: str) -> None:
                    "where run_id = ? and step_id = ?", [now(), run_id, step_id])
 
 
+def stored_answer(answer: object) -> str:
+    "The answer as JSON, at most MAX_ANSWER_CHARS: a longer one is kept as its valid start."
+    text = json.dumps(answer, ensure_ascii=False, default=str)
+    keep = MAX_ANSWER_CHARS // 2
+    while len(text) > MAX_ANSWER_CHARS:
+        text_start = json.dumps(answer, ensure_ascii=False, default=str)[:keep]
+        text = json.dumps({"cut": True, "start": text_start}, ensure_ascii=False)
+        keep //= 2
+    return text
+
+
 def record_attempt(db: Database, attempt: Attempt) -> int:
     "Store a checked answer that counts, and bump the step's attempt count."
-    answer = json.dumps(attempt.answer, ensure_ascii=False, default=str)[:MAX_ANSWER_CHARS]
+    answer = stored_answer(attempt.answer)
     with write(db):
         _ensure_step(db, attempt.run_id, attempt.step_id)
         pk = db["attempts"].insert({

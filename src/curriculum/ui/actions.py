@@ -13,6 +13,7 @@ from typing import Any
 import streamlit as st
 
 from ..checking import Outcome, check, infer_autonomy
+from ..errors import DiskFullError
 from ..model import Lesson, Step
 from ..store import progress, session
 
@@ -75,6 +76,16 @@ def on_answer(ctx: Ctx, step: Step, answer: Any) -> None:
     _event("check")
     if not outcome.counts:
         return
+    try:
+        _record(ctx, step, answer, outcome)
+    except DiskFullError as exc:  # nothing was saved: say so instead of a crash
+        from .state import error_text
+
+        st.session_state.pop(key(ctx, step.id, "outcome"), None)
+        st.session_state[key(ctx, step.id, "error")] = error_text(exc)
+
+
+def _record(ctx: Ctx, step: Step, answer: Any, outcome: Outcome) -> None:
     with session() as db:
         state = progress.step_results(db, ctx.run_id).get(step.id)
         hints = state.hints_used if state else 0

@@ -5,6 +5,7 @@ import streamlit as st
 from curriculum.cli import schema_text
 from curriculum.model import json_schemas
 from curriculum.packs import lesson_folders
+from curriculum.render import escape as md_escape
 from curriculum.render import label as md_label
 from curriculum.ui import data, state
 from curriculum.ui.widgets import steps
@@ -28,7 +29,7 @@ if not cat.problems:
 for path, problems in cat.problems_by_file().items():
     errors = sum(p.is_error for p in problems)
     icon = ":material/block:" if errors else ":material/warning:"
-    title = T("authors.file_summary", file=str(path), errors=errors,
+    title = T("authors.file_summary", file=md_escape(str(path)), errors=errors,
               warnings=len(problems) - errors)
     with st.expander(title, icon=icon, expanded=bool(errors)):
         st.code("\n".join(str(p) for p in problems), language=None, wrap_lines=True)

@@ -69,6 +69,8 @@ with area:
     steps.draw(step, ctx, pack_dir, T, solved)
     with st.container(key=focus.FEEDBACK):
         steps.feedback(st.session_state.get(key(ctx, step.id, "outcome")), pack_dir, T)
+        if problem := st.session_state.pop(key(ctx, step.id, "error"), None):
+            st.error(problem, icon=":material/save:")
         coach.revealed(step, result, pack_dir, T)
     if mode == "solo":
         coach.help_buttons(step, ctx, result, T, "senior")

@@ -10,9 +10,9 @@ import streamlit as st
 
 from ...checking import Outcome, solution_markdown
 from ...model import ChoiceStep, DoStep, ExplainStep, OrderStep, PracticeStep, Step, TextStep
-from ...render import label, plain_text
+from ...render import label, plain_label
 from ..actions import Ctx, key, on_check, on_do, on_need_help
-from .content import markdown
+from .content import markdown, picture
 
 T = Callable[..., str]
 
@@ -31,7 +31,7 @@ def draw(step: Step, ctx: Ctx, pack_dir: Path, tr: T, solved: bool) -> None:
     if step.title:
         st.subheader(label(step.title))
     if step.image is not None:
-        st.image(str(pack_dir / step.image.src), alt=step.image.alt)
+        picture(pack_dir / step.image.src, step.image.alt, tr("player.picture_broken"))
         markdown(step.image.alt, pack_dir)  # not st.caption: it links addresses, too pale
     if isinstance(step, ExplainStep):
         markdown(step.body, pack_dir)
@@ -58,7 +58,7 @@ def _choice(step: ChoiceStep, ctx: Ctx, pack_dir: Path, tr: T, solved: bool) -> 
             st.markdown(f"**{tr('player.pick_all')}**")
             for o in options:
                 # plain: a checkbox's aria-label is its raw label (WCAG 2.5.3 label in name)
-                st.checkbox(plain_text(o.text), key=f"{base}.{o.id}")
+                st.checkbox(plain_label(o.text), key=f"{base}.{o.id}")
         else:
             labels = {o.id: label(o.text) for o in options}
             st.radio(tr("player.pick_one"), [o.id for o in options], index=None,
@@ -110,7 +110,7 @@ def _order(step: OrderStep, ctx: Ctx, pack_dir: Path, tr: T, solved: bool) -> No
 def _do(step: DoStep, ctx: Ctx, pack_dir: Path, tr: T) -> None:
     markdown(step.task, pack_dir)
     for n, item in enumerate(step.checklist):
-        st.checkbox(plain_text(item), key=f"{key(ctx, step.id, 'tick')}.{n}")  # see _choice
+        st.checkbox(plain_label(item), key=f"{key(ctx, step.id, 'tick')}.{n}")  # see _choice
     if ctx.mode == "solo":
         done, help_col = st.columns(2)
         done.button(tr("player.did_it"), type="primary", key=key(ctx, step.id, "done"),
@@ -153,7 +153,8 @@ def preview(step: Step, pack_dir: Path, tr: T) -> None:
     body = {"explain": "body", "do": "task"}.get(step.kind, "prompt")
     markdown(getattr(step, body), pack_dir)
     if step.image is not None:
-        st.image(str(pack_dir / step.image.src), alt=step.image.alt, width=320)
+        picture(pack_dir / step.image.src, step.image.alt, tr("player.picture_broken"),
+                width=320)
     if isinstance(step, ChoiceStep):
         for o in step.options:
             mark = (f"**{tr('authors.right_option')}**" if o.correct

@@ -18,7 +18,7 @@ from ....model import ChatStep
 from ....practice import chat as engine
 from ....render import escape
 from ...actions import Ctx, key, on_answer, on_hint
-from ..content import markdown
+from ..content import markdown, picture
 
 T = Callable[..., str]
 
@@ -129,7 +129,7 @@ def _photo(step: ChatStep, name: str, pack_dir: Path, tr: T, width: int = 260) -
     shown = photo_name(step, name)
     path = engine.photo_file(name, pack_dir)
     if path is not None:
-        st.image(str(path), alt=tr("chat.photo_alt", name=shown), width=width)
+        picture(path, tr("chat.photo_alt", name=shown), tr("player.picture_broken"), width)
         st.caption(escape(shown))
     else:
         with st.container(border=True):
@@ -190,7 +190,7 @@ def _my_bubble(step: ChatStep, index: int, bubble: engine.Bubble, pack_dir: Path
 def _react_control(ctx: Ctx, step: ChatStep, who: str, tr: T) -> Callable[[], None]:
     def react() -> None:
         with st.popover(tr("chat.react"), icon=":material/add_reaction:",
-                        help=tr("chat.react_help", name=who)):
+                        help=tr("chat.react_help", name=escape(who))):
             row = st.container(horizontal=True, wrap=True, gap="small")
             for emoji, word in REACTION_WORDS.items():
                 row.button(f"{emoji} {tr(word)}", key=f"{key(ctx, step.id, 'chat.react')}.{word}",
@@ -243,7 +243,7 @@ def _composer(ctx: Ctx, step: ChatStep, pack_dir: Path, tr: T) -> None:
                 for n, photo in enumerate(step.gallery):
                     _photo(step, photo.file, pack_dir, tr, width=200)
                     st.form_submit_button(
-                        tr("chat.choose_photo", name=photo_name(step, photo.file)),
+                        tr("chat.choose_photo", name=escape(photo_name(step, photo.file))),
                         key=f"{base}.photo.{n}", on_click=_attach, args=(ctx, step, photo.file))
         row.form_submit_button(tr("chat.record"), icon=":material/mic:", key=f"{base}.voice",
                                help=tr("chat.record_help"), on_click=_act,

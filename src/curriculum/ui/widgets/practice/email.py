@@ -21,7 +21,7 @@ from ....model.email import EmailMessage
 from ....practice.email import attachment_file, unlink
 from ....render import escape, label
 from ...actions import Ctx
-from ..content import markdown
+from ..content import markdown, picture
 from . import email_state as act
 from .what_is import what_is
 
@@ -153,7 +153,7 @@ def _attachments(names: list[str], pack_dir: Path, tr: T) -> None:
         path = attachment_file(name, pack_dir)
         shown = Path(name).name
         if path is not None and path.suffix.lower() in PICTURES:
-            st.image(str(path), width=280, alt=tr("email.picture", name=shown))
+            picture(path, tr("email.picture", name=shown), tr("player.picture_broken"), 280)
         st.markdown(escape(shown))
 
 

@@ -19,7 +19,7 @@ from ....model.social import AUDIENCES, SETTINGS, Post, SocialStep
 from ....practice import social_app
 from ....render import escape, label
 from ...actions import Ctx, key, on_answer
-from ..content import markdown
+from ..content import markdown, picture
 from .what_is import what_is
 
 T = Callable[..., str]
@@ -202,7 +202,7 @@ def draw(step: SocialStep, ctx: Ctx, pack_dir: Path, tr: T, solved: bool) -> Non
 def _image(src: str, alt: str, pack_dir: Path, width: int | str = 420) -> None:
     path = pack_dir / social_app.image_path(src, pack_dir)
     if path.is_file():
-        st.image(str(path), alt=alt, width=width)
+        picture(path, alt, width=width)
     else:  # the validator reports it; the app still works
         st.markdown(f"*{escape(alt)}*")
 

@@ -34,7 +34,8 @@ WHY = {  # what an error value means, in plain words
     sf.DIV0: "sheet.why_divide", sf.NAME: "sheet.why_name", sf.REF: "sheet.why_ref",
     sf.VALUE: "sheet.why_value", sf.NUM: "sheet.why_num", sf.PARSE: "sheet.why_parse",
 }
-WHY_REASON = {"circular": "sheet.why_circular", "comma": "sheet.why_comma"}
+WHY_REASON = {"circular": "sheet.why_circular", "comma": "sheet.why_comma",
+              "too_long": "sheet.why_too_long", "too_much_work": "sheet.why_too_much_work"}
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")  # ASCII punctuation, escapable in Markdown
 GRID, PICKS = "binome-sheet-grid", "binome-sheet-picks"  # containers (CSS in theme.py)
 # A click on a table cell presses that cell's hidden button. The table's body rows are the
