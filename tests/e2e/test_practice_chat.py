@@ -56,7 +56,7 @@ def test_a_senior_chats_with_emoji_photos_a_reaction_and_a_voice_message(
     # --- Sam asks for a thumbs up: a wrong message first, sent with Enter -------------------
     step_shown(page, 2)
     app = chat(page)
-    expect(app).to_contain_text("Hi Gran! Send me a thumbs up if you can read this.")
+    expect(app).to_contain_text("Hi! Send me a thumbs up if you can read this.")
     message = app.get_by_role("textbox", name=T("chat.message_label"), exact=True)
     message.fill("Hello Sam")
     message.press("Enter")
@@ -66,7 +66,7 @@ def test_a_senior_chats_with_emoji_photos_a_reaction_and_a_voice_message(
     expect(app).to_contain_text("Hello Sam")  # the wrong message stays in the chat
     expect(message).to_have_value("")
     click(button(app, T("chat.hint_button", n=1, total=1)))
-    expect(app).to_contain_text("Press the 😊 Emoji button and pick the 👍.")
+    expect(app).to_contain_text("Press the Emoji button and pick the 👍.")
 
     # the emoji picker: words for each emoji, then Send
     message.fill("Yes")

@@ -97,8 +97,9 @@ def test_a_senior_alone_resumes_and_asks_for_help(page: Page, app_server) -> Non
 
     # --- The do step: "I need help", then "I did it" ----------------------------------
     go_to_step(page, index[do.id], total)
-    click(button(area, "player.need_help"))
-    expect(area.get_by_test_id("stAlert")).to_contain_text(words(T("player.help_alone")))
+    click(button(area, "player.need_help"))  # the pack's own help, not "ask someone"
+    expect(area).to_contain_text(T("player.the_answer"))
+    expect(area).not_to_contain_text(words(T("player.help_alone")))
     click(button(area, "player.did_it"))
     expect_feedback(page, "feedback.correct_title")
     (row,) = query(app_server.db_path,
