@@ -107,3 +107,29 @@ def test_check_my_answer_on_a_full_disk_says_so(make_app, people, db_file, monke
     with sqlite3.connect(db_file) as conn:
         after = conn.execute("select count(*) from attempts").fetchone()[0]
     assert after >= before
+
+
+
+def test_other_player_buttons_on_a_full_disk_say_so_too(make_app, people, monkeypatch):
+    """A hint, the answer, Next: when the store says the disk is full (tested with a real
+    full file in tests/test_store.py), each says so in words instead of an error page."""
+    from curriculum.errors import DiskFullError
+    from curriculum.store import progress
+
+    at = make_app("player", who__senior=people["senior"],
+                  player__lesson="email-basics/first-email")
+    for _ in range(2):  # two explain steps, then the first question
+        at.button(key=next(b.key for b in at.button if b.key.startswith("player.next")))\
+            .click().run()
+
+    def full(*args, **kwargs):
+        raise DiskFullError()
+
+    for name in ("record_hint", "record_answer_shown", "set_current_step", "complete_step"):
+        monkeypatch.setattr(progress, name, full)
+    for prefix in ("player.hint.", "player.answer_btn.", "player.next."):
+        at.button(key=next(b.key for b in at.button if b.key and b.key.startswith(prefix)))\
+            .click().run()
+        assert not at.exception, at.exception
+        assert [e.value for e in at.error] == [
+            "The disk is full: your earlier answers are safe; tell the coordinator."], prefix

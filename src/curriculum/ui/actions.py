@@ -6,16 +6,20 @@ show next in session_state under keys built by `key()`.
 
 from __future__ import annotations
 
+import functools
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import streamlit as st
+from pydantic import BaseModel
 
 from ..checking import Outcome, check, infer_autonomy
 from ..errors import DiskFullError
 from ..model import Lesson, Step
 from ..store import progress, session
+from .state import error_text
 
 
 @dataclass(frozen=True)
@@ -79,10 +83,22 @@ def on_answer(ctx: Ctx, step: Step, answer: Any) -> None:
     try:
         _record(ctx, step, answer, outcome)
     except DiskFullError as exc:  # nothing was saved: say so instead of a crash
-        from .state import error_text
-
         st.session_state.pop(key(ctx, step.id, "outcome"), None)
         st.session_state[key(ctx, step.id, "error")] = error_text(exc)
+
+
+def _said_in_words(callback: Callable[..., None]) -> Callable[..., None]:
+    "A player button on a full disk: the step says so in words (nothing saved is lost)."
+
+    @functools.wraps(callback)
+    def run(ctx: Ctx, *args: Any) -> None:
+        try:
+            callback(ctx, *args)
+        except DiskFullError as exc:
+            step = next(a for a in args if isinstance(a, BaseModel) and hasattr(a, "kind"))
+            st.session_state[key(ctx, step.id, "error")] = error_text(exc)
+
+    return run
 
 
 def _record(ctx: Ctx, step: Step, answer: Any, outcome: Outcome) -> None:
@@ -99,16 +115,19 @@ def _record(ctx: Ctx, step: Step, answer: Any, outcome: Outcome) -> None:
             progress.complete_step(db, ctx.run_id, step.id, autonomy, int(_elapsed(ctx, step.id)))
 
 
+@_said_in_words
 def on_hint(ctx: Ctx, step: Step) -> None:
     with session() as db:
         progress.record_hint(db, ctx.run_id, step.id)
 
 
+@_said_in_words
 def on_show_answer(ctx: Ctx, step: Step) -> None:
     with session() as db:
         progress.record_answer_shown(db, ctx.run_id, step.id)
 
 
+@_said_in_words
 def on_autonomy(ctx: Ctx, step: Step) -> None:
     value = st.session_state.get(key(ctx, step.id, "autonomy"))
     if value:
@@ -116,6 +135,7 @@ def on_autonomy(ctx: Ctx, step: Step) -> None:
             progress.set_autonomy(db, ctx.run_id, step.id, value, by="mentor")
 
 
+@_said_in_words
 def on_do(ctx: Ctx, step: Step, needed_help: bool) -> None:
     "A senior alone says 'I did it' (True: after asking for help)."
     with session() as db:
@@ -127,11 +147,13 @@ def on_do(ctx: Ctx, step: Step, needed_help: bool) -> None:
     _event("check")
 
 
+@_said_in_words
 def on_need_help(ctx: Ctx, step: Step) -> None:
     st.session_state[key(ctx, step.id, "help")] = True
     on_show_answer(ctx, step)
 
 
+@_said_in_words
 def on_move(ctx: Ctx, lesson: Lesson, step: Step, delta: int) -> None:
     "Next (+1) or back (-1). Leaving a step finishes it when it can be finished."
     _event("move")
