@@ -7,31 +7,24 @@ Fixtures:
   and a console-error check (a test fails on console errors it did not allow).
 - console_errors: that collector, to `.allow(regex)` an expected error.
 - empty_db: the server's database emptied (for a test that starts from nothing).
-Helpers (wait_for_app, settle, assert_no_axe_violations) are in e2e_helpers.py.
+Helpers (wait_for_app, settle, assert_no_axe_violations) are in e2e_helpers.py; the
+server itself is started by e2e_server.serve (a test may start a second one with its packs).
 """
 
 from __future__ import annotations
 
 import os
-import socket
 import sqlite3
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from contextlib import closing
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from e2e_helpers import RUN_COUNTER_SCRIPT, ConsoleErrors
+from e2e_server import AppServer, serve
 from playwright.sync_api import Page, expect
 
 E2E_DIR = Path(__file__).resolve().parent
-REPO_ROOT = E2E_DIR.parents[1]
-APP = REPO_ROOT / "app.py"
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -44,7 +37,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-SERVER_START_TIMEOUT_S = 60
 DEFAULT_TIMEOUT_MS = 30_000
 
 expect.set_options(timeout=DEFAULT_TIMEOUT_MS)
@@ -62,90 +54,10 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 # --- The Streamlit server --------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class AppServer:
-    url: str
-    db_path: Path
-    log_path: Path
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _log_tail(path: Path, max_chars: int = 6000) -> str:
-    try:
-        text = path.read_text(errors="replace")
-    except OSError:
-        return "(no server output)"
-    return text[-max_chars:] or "(no server output)"
-
-
-def _wait_until_healthy(proc: subprocess.Popen, url: str, log_path: Path) -> None:
-    deadline = time.monotonic() + SERVER_START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            pytest.fail(
-                f"streamlit exited with code {proc.returncode} before it was healthy.\n"
-                f"Server output:\n{_log_tail(log_path)}",
-                pytrace=False,
-            )
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
-                if resp.status == 200 and resp.read().decode().strip() == "ok":
-                    return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
-        time.sleep(0.25)
-    pytest.fail(
-        f"streamlit was not healthy after {SERVER_START_TIMEOUT_S} s.\n"
-        f"Server output:\n{_log_tail(log_path)}",
-        pytrace=False,
-    )
-
-
 @pytest.fixture(scope="session")
 def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
-    tmp = tmp_path_factory.mktemp("e2e-server")
-    db_path = tmp / "e2e.db"
-    log_path = tmp / "streamlit.log"
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-
-    env = os.environ.copy()
-    env["CURRICULUM_DB"] = str(db_path)
-    env.pop("CURRICULUM_LESSONS", None)  # the bundled lessons/ load
-    env["PYTHONUNBUFFERED"] = "1"
-
-    cmd = [
-        sys.executable, "-m", "streamlit", "run", str(APP),
-        "--server.headless", "true",
-        "--server.address", "127.0.0.1",
-        "--server.port", str(port),
-        "--browser.gatherUsageStats", "false",
-        "--server.fileWatcherType", "none",
-    ]  # fmt: skip
-    with log_path.open("wb") as log:
-        proc = subprocess.Popen(
-            cmd,
-            cwd=REPO_ROOT,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        _wait_until_healthy(proc, url, log_path)
-        yield AppServer(url=url, db_path=db_path, log_path=log_path)
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
+    with serve(tmp_path_factory.mktemp("e2e-server")) as server:
+        yield server
 
 
 @pytest.fixture

@@ -10,27 +10,20 @@ pack's own Markdown in tests/fixtures/xss.md is checked by tests/test_render.py.
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
-from contextlib import closing
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from e2e_helpers import wait_for_app
 from e2e_player import go_next, main
+from e2e_server import serve
 from payload_pack import EVIL, make_payload_pack
 from playwright.sync_api import Page, expect
 
 from curriculum.packs import load_catalogue
 from curriculum.store import people, session
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
 LESSONS = ["step-kinds", "practice-chat", "practice-email", "practice-spreadsheet",
            "practice-social"]
 _BAD_IN_PAGE = """([evil, app]) => [
@@ -48,38 +41,8 @@ def payload_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[s
     tmp = tmp_path_factory.mktemp("xss-server")
     make_payload_pack(tmp / "packs")
     assert not load_catalogue([tmp / "packs"]).errors
-    with closing(socket.socket()) as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    env = {**os.environ, "CURRICULUM_DB": str(tmp / "xss.db"),
-           "CURRICULUM_LESSONS": str(tmp / "packs"), "PYTHONUNBUFFERED": "1"}
-    log = (tmp / "streamlit.log").open("wb")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(REPO_ROOT / "app.py"),
-         "--server.headless", "true", "--server.address", "127.0.0.1",
-         "--server.port", str(port), "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none"],
-        cwd=REPO_ROOT, env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(240):
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
-                    if resp.read() == b"ok":
-                        break
-            except OSError:
-                time.sleep(0.25)
-        else:
-            raise AssertionError((tmp / "streamlit.log").read_text(errors="replace")[-4000:])
-        yield url, tmp / "xss.db"
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
-        log.close()
+    with serve(tmp, lessons=tmp / "packs") as server:
+        yield server.url, server.db_path
 
 
 def test_payloads_in_every_step_kind_fetch_nothing_outside(page: Page, payload_server) -> None:
