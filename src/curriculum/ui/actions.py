@@ -12,7 +12,7 @@ from typing import Any
 
 import streamlit as st
 
-from ..checking import Outcome, check, infer_autonomy
+from ..checking import Outcome, check, infer_autonomy, solution_markdown
 from ..model import Lesson, Step
 from ..store import progress, session
 
@@ -116,9 +116,26 @@ def on_do(ctx: Ctx, step: Step, needed_help: bool) -> None:
     _event("check")
 
 
+def help_left(step: Step, hints_used: int, answer_shown: bool) -> str | None:
+    "What 'I need help' shows next alone: 'hint', 'answer', or None when all is shown."
+    if hints_used < len(step.hints):
+        return "hint"
+    if not answer_shown and solution_markdown(step) is not None:
+        return "answer"
+    return None
+
+
 def on_need_help(ctx: Ctx, step: Step) -> None:
+    "Alone: the step's hints one at a time, then its solution (the page says what is shown)."
     st.session_state[key(ctx, step.id, "help")] = True
-    on_show_answer(ctx, step)
+    with session() as db:
+        state = progress.step_results(db, ctx.run_id).get(step.id)
+        nxt = help_left(step, state.hints_used if state else 0,
+                        bool(state and state.answer_shown))
+        if nxt == "hint":
+            progress.record_hint(db, ctx.run_id, step.id)
+        elif nxt == "answer":
+            progress.record_answer_shown(db, ctx.run_id, step.id)
 
 
 def on_move(ctx: Ctx, lesson: Lesson, step: Step, delta: int) -> None:

@@ -66,11 +66,11 @@ if index == 0 and result is None:
 area, panel = st.columns([3, 2], gap="large") if mode == "pair" else (st.container(), None)
 with area:
     solved = bool(result and result.status == "done" and step.checked)
-    steps.draw(step, ctx, pack_dir, T, solved)
+    steps.draw(step, ctx, pack_dir, T, solved, result)
     with st.container(key=focus.FEEDBACK):
         steps.feedback(st.session_state.get(key(ctx, step.id, "outcome")), pack_dir, T)
         coach.revealed(step, result, pack_dir, T)
-    if mode == "solo":
+    if mode == "solo" and step.kind != "do":  # a task for real: "I need help" gives them
         coach.help_buttons(step, ctx, result, T, "senior")
     back, forward = st.container(key=focus.ACTION).columns(2)
     back.button(T("player.back"), key=f"player.back.{step.id}", on_click=on_move,

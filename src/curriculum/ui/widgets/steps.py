@@ -11,7 +11,8 @@ import streamlit as st
 from ...checking import Outcome, solution_markdown
 from ...model import ChoiceStep, DoStep, ExplainStep, OrderStep, PracticeStep, Step, TextStep
 from ...render import label, plain_text
-from ..actions import Ctx, key, on_check, on_do, on_need_help
+from ...store.progress import StepResult
+from ..actions import Ctx, help_left, key, on_check, on_do, on_need_help
 from .content import markdown
 
 T = Callable[..., str]
@@ -27,7 +28,8 @@ def _seeded(ctx: Ctx, step: Step, items: list, avoid_same: bool = False) -> list
     return out
 
 
-def draw(step: Step, ctx: Ctx, pack_dir: Path, tr: T, solved: bool) -> None:
+def draw(step: Step, ctx: Ctx, pack_dir: Path, tr: T, solved: bool,
+         result: StepResult | None = None) -> None:
     if step.title:
         st.subheader(label(step.title))
     if step.image is not None:
@@ -42,7 +44,7 @@ def draw(step: Step, ctx: Ctx, pack_dir: Path, tr: T, solved: bool) -> None:
     elif isinstance(step, OrderStep):
         _order(step, ctx, pack_dir, tr, solved)
     elif isinstance(step, DoStep):
-        _do(step, ctx, pack_dir, tr)
+        _do(step, ctx, pack_dir, tr, result)
     elif isinstance(step, PracticeStep):
         from .practice import draw_practice
 
@@ -107,18 +109,25 @@ def _order(step: OrderStep, ctx: Ctx, pack_dir: Path, tr: T, solved: bool) -> No
               on_click=on_check, args=(ctx, step), disabled=solved)
 
 
-def _do(step: DoStep, ctx: Ctx, pack_dir: Path, tr: T) -> None:
+def _do(step: DoStep, ctx: Ctx, pack_dir: Path, tr: T, result: StepResult | None) -> None:
     markdown(step.task, pack_dir)
     for n, item in enumerate(step.checklist):
         st.checkbox(plain_text(item), key=f"{key(ctx, step.id, 'tick')}.{n}")  # see _choice
     if ctx.mode == "solo":
+        asked = bool(st.session_state.get(key(ctx, step.id, "help")))
+        hints = result.hints_used if result else 0
+        shown = bool(result and result.answer_shown)
+        nothing = not step.hints and solution_markdown(step) is None
+        more = help_left(step, hints, shown)
         done, help_col = st.columns(2)
         done.button(tr("player.did_it"), type="primary", key=key(ctx, step.id, "done"),
-                    on_click=on_do, args=(ctx, step, bool(
-                        st.session_state.get(key(ctx, step.id, "help")))), width="stretch")
-        help_col.button(tr("player.need_help"), key=key(ctx, step.id, "needhelp"),
-                        on_click=on_need_help, args=(ctx, step), width="stretch")
-        if st.session_state.get(key(ctx, step.id, "help")) and not solution_markdown(step):
+                    on_click=on_do, args=(ctx, step, asked or hints > 0 or shown),
+                    width="stretch")
+        help_col.button(tr("player.need_more_help" if hints or shown else "player.need_help"),
+                        key=key(ctx, step.id, "needhelp"), on_click=on_need_help,
+                        args=(ctx, step), disabled=not nothing and more is None,
+                        width="stretch")
+        if nothing and asked:
             st.info(tr("player.help_alone"),
                     icon=":material/handshake:")  # nothing to show: say what to do
 
