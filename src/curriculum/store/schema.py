@@ -126,3 +126,13 @@ def m004_solo_without_mentor(db: Database) -> None:
     db.execute("update sessions set mode = 'solo' where mode = 'pair' and junior_id is null")
     db.execute("update runs set mode = 'solo' where mode = 'pair' and (session_id is null "
                "or session_id in (select id from sessions where mode = 'solo'))")
+
+
+@MIGRATIONS()
+def m005_app_states(db: Database) -> None:
+    "The state of a practice app (mailbox, sheet, chat, feed) saved with the run, per step."
+    db["app_states"].create(
+        {"run_id": int, "step_id": str, "state": str, "updated_at": str},
+        pk=("run_id", "step_id"), not_null={"state", "updated_at"},
+        foreign_keys=[("run_id", "runs", "id")],
+    )
