@@ -97,7 +97,8 @@ def open_run(db: Database, person_id: int, pack_id: str, lesson_id: str, mode: s
     "The senior's unfinished run of this lesson (to resume), or a new one."
     with write(db):
         rows = list(db["runs"].rows_where(
-            "person_id = ? and pack_id = ? and lesson_id = ? and completed_at is null",
+            "person_id = ? and pack_id = ? and lesson_id = ? and completed_at is null "
+            "and mode != 'review'",
             [person_id, pack_id, lesson_id], order_by="id desc", limit=1))
         stamp = now()
         if rows:
@@ -112,6 +113,19 @@ def open_run(db: Database, person_id: int, pack_id: str, lesson_id: str, mode: s
         return get_run(db, int(pk))
 
 
+def start_review_run(db: Database, person_id: int, pack_id: str, lesson_id: str,
+                     step_id: str, session_id: int | None = None) -> Run:
+    "A run of one step replayed in today's practice (never resumed as a lesson)."
+    stamp = now()
+    with write(db):
+        pk = db["runs"].insert({
+            "person_id": person_id, "session_id": session_id, "mode": "review",
+            "pack_id": pack_id, "lesson_id": lesson_id, "current_step": step_id,
+            "started_at": stamp, "updated_at": stamp, "completed_at": None,
+        }).last_pk
+    return get_run(db, int(pk))
+
+
 def get_run(db: Database, run_id: int) -> Run:
     rows = list(db["runs"].rows_where("id = ?", [run_id]))
     if not rows:
@@ -121,7 +135,8 @@ def get_run(db: Database, run_id: int) -> Run:
 
 def unfinished_run(db: Database, person_id: int, pack_id: str, lesson_id: str) -> Run | None:
     rows = list(db["runs"].rows_where(
-        "person_id = ? and pack_id = ? and lesson_id = ? and completed_at is null",
+        "person_id = ? and pack_id = ? and lesson_id = ? and completed_at is null "
+        "and mode != 'review'",
         [person_id, pack_id, lesson_id], order_by="id desc", limit=1))
     return _run(rows[0]) if rows else None
 
@@ -232,7 +247,8 @@ def lesson_states(db: Database, person_id: int) -> dict[tuple[str, str], str]:
     "(pack, lesson) -> 'done' or 'started', for the catalogue."
     out: dict[tuple[str, str], str] = {}
     for r in db.execute("select pack_id, lesson_id, max(completed_at is not null) from runs "
-                        "where person_id = ? group by pack_id, lesson_id", [person_id]):
+                        "where person_id = ? and mode != 'review' group by pack_id, lesson_id",
+                        [person_id]):
         out[(r[0], r[1])] = "done" if r[2] else "started"
     return out
 
@@ -240,7 +256,7 @@ def lesson_states(db: Database, person_id: int) -> dict[tuple[str, str], str]:
 def finished_lessons(db: Database, person_id: int | None = None
                      ) -> list[tuple[int, str, str]]:
     "(person, pack, lesson) of every lesson finished (by one person, or anyone), in order."
-    where, args = ("where completed_at is not null", [])
+    where, args = ("where completed_at is not null and mode != 'review'", [])
     if person_id is not None:
         where, args = where + " and person_id = ?", [person_id]
     return [(r[0], r[1], r[2]) for r in db.execute(

@@ -136,3 +136,21 @@ def m005_app_states(db: Database) -> None:
         pk=("run_id", "step_id"), not_null={"state", "updated_at"},
         foreign_keys=[("run_id", "runs", "id")],
     )
+
+
+@MIGRATIONS()
+def m006_review_items(db: Database) -> None:
+    "Steps that come back in a senior's daily practice: an fsrs card each, due in UTC."
+    db["review_items"].create(
+        {"id": int, "person_id": int, "pack_id": str, "lesson_id": str, "step_id": str,
+         "card": str, "due": str, "reviews": int, "lapses": int, "last_grade": str,
+         "created_at": str, "updated_at": str},
+        pk="id", not_null={"person_id", "pack_id", "lesson_id", "step_id", "card", "due",
+                           "reviews", "lapses", "created_at", "updated_at"},
+        defaults={"reviews": 0, "lapses": 0},
+        foreign_keys=[("person_id", "people", "id")],
+    )
+    db["review_items"].create_index(["person_id", "pack_id", "lesson_id", "step_id"],
+                                    unique=True)
+    db["review_items"].create_index(["person_id", "due"])
+    db["step_results"].create_index(["autonomy", "status"])

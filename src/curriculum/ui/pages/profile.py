@@ -4,12 +4,13 @@ partner of a running pair may look at it; nobody else."""
 
 import streamlit as st
 
+from curriculum import today
 from curriculum.programme import access, goals
 from curriculum.programme.competence_map import competence_map, lesson_competences
 from curriculum.render import escape
 from curriculum.store import people, progress, session
 from curriculum.ui import data, state
-from curriculum.ui.widgets import competences
+from curriculum.ui.widgets import competences, mastery
 from curriculum.ui.widgets import profile_forms as forms
 from curriculum.ui.widgets.profile_pick import whose
 
@@ -36,6 +37,9 @@ if person.has_role("senior"):
     reached = competence_map([(pack, lesson) for _, pack, lesson in finished],
                              lesson_competences(cat))
     competences.for_learner(reached, goals.lesson_names(cat), state.lang(), T)
+    with session() as db:
+        levels = today.levels(db, cat, person.id)
+    mastery.lessons(levels, list(wanted), cat, T)
 if not access.can_edit_person(viewers, person.id):
     forms.read_only(person, wants, teaches, T)
     st.stop()
