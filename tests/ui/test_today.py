@@ -86,3 +86,22 @@ def test_the_mentor_sees_what_keeps_slipping_and_the_levels(make_app, people, db
         assert ":green-badge[Done]" in words
         at = make_app("profile", who__senior=people["senior"])
         assert any(":green-badge[Done]" in m.value for m in at.markdown)
+
+
+def test_the_memo_card_is_offered_at_the_end_and_on_the_profile(make_app, people, db_file):
+    from ui_practice import run_id
+
+    from curriculum.store import progress
+
+    with clock.frozen(NOW):
+        at = make_app("player", who__senior=people["senior"],
+                      player__lesson=f"{PACK}/{LESSON}")
+        with session(db_file) as db:
+            progress.complete_run(db, run_id(db_file))
+        ok(at.run())
+        assert "You finished the lesson" in at.success[0].value
+        assert [b.proto.label for b in at.get("download_button")] == [
+            "Download the memo card (PDF)"]
+        at = make_app("profile", who__senior=people["senior"])
+        assert [b.proto.label for b in at.get("download_button")] == [
+            "Download the memo card (PDF)"]

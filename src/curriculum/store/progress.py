@@ -276,3 +276,23 @@ def export_rows(db: Database) -> list[tuple]:
         "a.outcome, a.hints_used, a.answer_shown, a.autonomy, a.duration_ms, a.answer "
         "from attempts a join people p on p.id = a.person_id join runs r on r.id = a.run_id "
         "order by a.id").fetchall())
+
+
+def memo_notes(db: Database, person_id: int, pack_id: str,
+               lesson_id: str) -> tuple[str | None, str | None]:
+    """For the memo card: the senior's own notes (what they wrote they learnt) and the
+    mentor's tip (their plan for next time, else the session's notes), from the latest
+    session in which the senior did this lesson."""
+    row = db.execute(
+        "select s.id, s.notes from runs r join sessions s on s.id = r.session_id "
+        "where r.person_id = ? and r.pack_id = ? and r.lesson_id = ? and s.mode = 'pair' "
+        "order by s.started_at desc, s.id desc limit 1",
+        [person_id, pack_id, lesson_id]).fetchone()
+    if row is None:
+        return None, None
+    mine = db.execute("select learnt from feedback where session_id = ? and author_id = ? "
+                      "order by id desc limit 1", [row[0], person_id]).fetchone()
+    theirs = db.execute("select next_plan from feedback where session_id = ? and "
+                        "author_id != ? order by id desc limit 1",
+                        [row[0], person_id]).fetchone()
+    return (mine[0] if mine else None) or None, (theirs[0] if theirs else None) or row[1]

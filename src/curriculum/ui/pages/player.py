@@ -7,7 +7,7 @@ from curriculum.store import pairs, progress, session
 from curriculum.ui import data, state
 from curriculum.ui.actions import LAST_EVENT, Ctx, key, on_move, shown_since
 from curriculum.ui.frame import PAGES
-from curriculum.ui.widgets import coach, focus, steps, summary
+from curriculum.ui.widgets import coach, focus, memo_card, steps, summary
 from curriculum.ui.widgets.content import markdown
 
 T = state.tr()
@@ -48,7 +48,8 @@ ctx = Ctx(run.id, senior.id, sessions[who], pack_id, lesson_id, mode,
 top = st.container(key=focus.STEP_TOP)
 top.title(md_label(lesson.title))
 if run.completed_at:
-    summary.draw(lesson, run, results, senior.name, T)
+    summary.draw(lesson, run, results, senior.name, T, lambda: memo_card.download(
+        cat.packs[pack_id], lesson, senior.id, T, "end"))
     focus.bring_into_view("step", f"done:{run.id}")
     st.stop()
 
