@@ -8,6 +8,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from ... import speech
 from ...checking import Outcome, solution_markdown
 from ...model import ChoiceStep, DoStep, ExplainStep, OrderStep, PracticeStep, Step, TextStep
 from ...render import label, plain_text
@@ -32,6 +33,7 @@ def draw(step: Step, ctx: Ctx, pack_dir: Path, tr: T, solved: bool,
          result: StepResult | None = None) -> None:
     if step.title:
         st.subheader(label(step.title))
+    read_aloud(step, ctx, tr)
     if step.image is not None:
         st.image(str(pack_dir / step.image.src), alt=step.image.alt)
         markdown(step.image.alt, pack_dir)  # not st.caption: it links addresses, too pale
@@ -49,6 +51,15 @@ def draw(step: Step, ctx: Ctx, pack_dir: Path, tr: T, solved: bool,
         from .practice import draw_practice
 
         draw_practice(step, ctx, pack_dir, tr, solved)
+
+
+def read_aloud(step: Step, ctx: Ctx, tr: T) -> None:
+    "Read aloud, Pause and Stop: the browser reads the step in the pack's language."
+    words = {w: tr(f"read.{w}") for w in ("group", "play", "pause", "resume", "stop",
+                                          "no_voice")}
+    st.html(speech.reader_html(speech.step_words(step), ctx.lang, words,
+                               f"binome-read-{ctx.run_id}-{step.id}"),
+            unsafe_allow_javascript=True)
 
 
 def _choice(step: ChoiceStep, ctx: Ctx, pack_dir: Path, tr: T, solved: bool) -> None:
