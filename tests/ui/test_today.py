@@ -46,6 +46,8 @@ def test_alone_the_home_page_is_todays_practice(make_app, due, db_file):
         assert nxt.label == "Skip for now"
         nxt.click().run()
         assert "That's all for today" in at.success[0].value
+        assert any(m.value.startswith("Your next practice: ") and "2027" in m.value
+                   for m in at.markdown)  # the next due day, in words
     with session(db_file) as db:
         total = review_items.get_item(db, due["senior"], PACK, LESSON, "total")
         price = review_items.get_item(db, due["senior"], PACK, LESSON, "type-a-price")

@@ -101,3 +101,10 @@ def alone_moments(db: Database, person_id: int) -> dict[tuple[str, str], list[tu
             "and sr.autonomy = 'alone' and sr.completed_at is not null", [person_id]):
         out.setdefault((pack, lesson), []).append((step, at))
     return out
+
+
+def next_due(db: Database, person_id: int, after: datetime) -> datetime | None:
+    "When the senior's next item falls due after `after` (UTC), or None."
+    row = db.execute("select min(due) from review_items where person_id = ? and due > ?",
+                     [person_id, _iso(after)]).fetchone()
+    return datetime.fromisoformat(row[0]) if row and row[0] else None

@@ -4,6 +4,7 @@ the real step with its real practice app, then a calm end screen."""
 import streamlit as st
 
 from curriculum import clock, today
+from curriculum.i18n import date_words
 from curriculum.render import label as md_label
 from curriculum.store import progress, review_items, session
 from curriculum.ui import data, state
@@ -34,6 +35,10 @@ if not ids or index >= len(ids):
         st.success(T("today.end"), icon=":material/spa:")
     else:
         st.info(T("today.nothing"), icon=":material/spa:")
+    with session() as db:  # stored in UTC, said in local time
+        upcoming = review_items.next_due(db, senior.id, clock.now())
+    if upcoming is not None:
+        st.markdown(T("today.next_time", date=date_words(state.lang(), upcoming)))
     st.page_link(PAGES / "catalogue.py", label=T("today.to_lessons"),
                  icon=":material/menu_book:")
     focus.bring_into_view("step", f"today:end:{senior.id}")
