@@ -11,7 +11,9 @@ with nothing clicked) of:
 - an EMPTY Streamlit page (one st.write): AppTest's own cost, the baseline;
 - the player page on a minimal database (the pair of people, the unfinished run, nothing
   else), at the same step, so only the size of the database differs;
-- the player page on the 100,000-attempt database.
+- the player page on the 100,000-attempt database;
+- the senior's home page (today's practice) on that database with 10,000 review items
+  (40 of them overdue for the senior: the page shows 8); its ratio to the empty page.
 
 The three are interleaved rerun by rerun, so a busy machine slows all of them alike.
 "Overhead" is our median minus the empty page's median. Last, it prints the SQL one player
@@ -53,14 +55,15 @@ sys.path.insert(0, str(REPO / "benchmarks"))  # bench_validate, for --extra-pack
 
 import curriculum.store as store  # noqa: E402
 from curriculum.packs import load_catalogue  # noqa: E402
-from curriculum.store import progress  # noqa: E402
+from curriculum.store import progress, review_items  # noqa: E402
 
 APP = REPO / "app.py"
 PLAYER = "src/curriculum/ui/pages/player.py"
+HOME = "src/curriculum/ui/pages/today.py"  # a senior alone lands here when practice waits
 LESSON = "email-basics/first-email"
 RESUME_AT = "address"  # the unfinished run stopped at this step (the 4th)
 SENIORS, JUNIORS = 200, 40
-BIG_TABLES = ("attempts", "runs", "step_results", "sessions", "people")
+BIG_TABLES = ("attempts", "runs", "step_results", "sessions", "people", "review_items")
 CHECKED = ("choice", "text", "order")
 
 
@@ -93,7 +96,7 @@ class Builder:
         self.rnd = random.Random(seed)
         self.rows: dict[str, list[dict]] = {t: [] for t in
                                             ("people", "sessions", "runs", "step_results",
-                                             "attempts")}
+                                             "attempts", "review_items")}
         self.clock = datetime(2025, 1, 6, 9, 0, tzinfo=UTC)
 
     def tick(self, seconds: int) -> str:
@@ -155,7 +158,34 @@ class Builder:
         return rid
 
 
-def build(attempts: int, seed: int = 42) -> tuple[Builder, int, int]:
+def review(b: Builder, seniors: list[int], me: int, items: int,
+           lessons: list[tuple[str, str, list[tuple[str, str]]]]) -> None:
+    """`items` review items (fsrs cards) over the seniors; our senior has 40 overdue ones
+    (a missed month: the home page must show 8 of them), the others are due later."""
+    from fsrs import Card
+
+    steps = [(p, lid, sid) for p, lid, ss in lessons for sid, kind in ss
+             if kind != "explain" and kind != "do"]
+    now = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+    seen: set[tuple] = set()
+    while len(b.rows["review_items"]) < items:
+        mine = len(b.rows["review_items"]) < 40
+        who = me if mine else b.rnd.choice(seniors)
+        pack, lesson, step = b.rnd.choice(steps)
+        if (who, pack, lesson, step) in seen:
+            continue
+        seen.add((who, pack, lesson, step))
+        due = now + timedelta(days=-b.rnd.randint(1, 40) if mine else b.rnd.randint(1, 90))
+        card = Card(card_id=len(b.rows["review_items"]) + 1, due=due).to_dict()
+        b.rows["review_items"].append({
+            "id": len(b.rows["review_items"]) + 1, "person_id": who, "pack_id": pack,
+            "lesson_id": lesson, "step_id": step, "card": json.dumps(card),
+            "due": due.isoformat(timespec="seconds"), "reviews": b.rnd.randint(1, 9),
+            "lapses": b.rnd.randint(0, 3), "last_grade": "hard", "created_at": b.tick(1),
+            "updated_at": b.tick(1)})
+
+
+def build(attempts: int, seed: int = 42, items: int = 0) -> tuple[Builder, int, int]:
     "Rows for ~`attempts` attempts; returns the builder, the senior and junior to play."
     b = Builder(seed)
     lessons = _lessons()
@@ -182,6 +212,7 @@ def build(attempts: int, seed: int = 42) -> tuple[Builder, int, int]:
         b.run(senior, sid, mode, pack, lesson, steps, stop)
         sessions[senior] = (sid, left - 1)
     resumable(b, me, my_junior, by_ref[LESSON])
+    review(b, seniors, me, items, lessons)
     return b, me, my_junior
 
 
@@ -229,6 +260,7 @@ class Target:
 
     def __init__(self, name: str, db: Path | None, make: Callable[[], object]) -> None:
         self.name, self.db, self.make = name, db, make
+        self.expect: tuple[list[str], list[str]] | None = None  # (titles, progress bars)
         self.at: object = None
         self.first: float = 0.0
         self.times: list[float] = []
@@ -264,6 +296,12 @@ def check(t: Target) -> None:
         raise SystemExit(f"{t.name}: the page raised: {at.exception}")  # type: ignore[attr-defined]
     if t.db is None:
         return
+    if t.expect is not None:
+        titles = [x.value for x in at.title]  # type: ignore[attr-defined]
+        bars = [p.proto.text for p in at.get("progress")]  # type: ignore[attr-defined]
+        if (titles, bars) != t.expect:
+            raise SystemExit(f"{t.name}: not the expected page: {titles}, {bars}")
+        return
     titles = [x.value for x in at.title]  # type: ignore[attr-defined]
     bars = [p.proto.text for p in at.get("progress")]  # type: ignore[attr-defined]
     total = len(_lesson_steps())
@@ -284,6 +322,22 @@ def player(name: str, db: Path, senior: int, junior: int) -> Target:
         return at
 
     return Target(name, db, make)
+
+
+def home(name: str, db: Path, senior: int, expect: tuple[list[str], list[str]]) -> Target:
+    "The senior's home page alone: today's practice (the first item drawn)."
+    from streamlit.testing.v1 import AppTest
+
+    def make() -> object:
+        at = AppTest.from_file(str(APP), default_timeout=60)
+        at.session_state["who.senior"] = senior
+        at.run()
+        at.switch_page(HOME)
+        return at
+
+    t = Target(name, db, make)
+    t.expect = expect
+    return t
 
 
 def empty_page(script: Path) -> Target:
@@ -367,6 +421,8 @@ def store_queries(path: Path, senior: int) -> dict[str, list[str]]:
         "lesson_states": lambda: progress.lesson_states(db, senior),
         "summary": lambda: progress.summary(db, run_id),
         "set_autonomy": lambda: progress.set_autonomy(db, run_id, RESUME_AT, "alone"),
+        "due_items (home)": lambda: review_items.due_items(db, senior, datetime.now(UTC), 8),
+        "count_due (welcome)": lambda: review_items.count_due(db, senior, datetime.now(UTC)),
     }
     try:
         for name, call in calls.items():
@@ -409,6 +465,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="10,000 attempts, 10 reruns")
     ap.add_argument("--attempts", type=int, help="attempts to generate (default 100,000)")
     ap.add_argument("--reruns", type=int, help="timed reruns of each page (default 30)")
+    ap.add_argument("--review-items", type=int, default=10_000, metavar="N",
+                    help="review items (fsrs cards) to generate (default 10,000)")
     ap.add_argument("--profile", action="store_true", help="cProfile 10 player reruns")
     ap.add_argument("--extra-packs", type=int, default=0, metavar="N",
                     help="also serve N generated packs of 10 lessons (bench_validate's), to "
@@ -423,7 +481,7 @@ def main(argv: list[str] | None = None) -> int:
         big, small = Path(tmp) / "big.db", Path(tmp) / "minimal.db"
         os.environ["CURRICULUM_DB"] = str(big)  # before the app is ever imported
         t0 = time.perf_counter()
-        b, senior, junior = build(n_attempts)
+        b, senior, junior = build(n_attempts, items=args.review_items)
         t1 = time.perf_counter()
         counts = fill(big, b)
         t2 = time.perf_counter()
@@ -460,7 +518,9 @@ def main(argv: list[str] | None = None) -> int:
               f"and the lesson catalogue's load: {time.perf_counter() - t0:.2f} s\n")
         targets = [empty_page(script),
                    player("player, minimal database", small, s_senior, s_junior),
-                   player(f"player, {n_attempts:,} attempts", big, senior, junior)]
+                   player(f"player, {n_attempts:,} attempts", big, senior, junior),
+                   home(f"home (today), {args.review_items:,} items", big, senior,
+                        (["Today's practice: 5 minutes"], ["Practice 1 of 8"]))]
         measure(targets, reruns, warmup=3)
 
         base = statistics.median(targets[0].times)
@@ -474,6 +534,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"({reruns} interleaved reruns each, after 3 warm-up ones; overhead = median "
               "minus the empty page's median;\n 'first' = the page's first render in a new "
               "AppTest: the player then starts a session and resumes the run, writing)")
+
+        ratio = statistics.median(targets[3].times) / base
+        best = min(targets[3].times) / min(targets[0].times)
+        print(f"Home page (today's practice) / empty page: {ratio:.2f}x by the medians, "
+              f"{best:.2f}x by the minimums")
 
         script_cost = compile_cost([APP, REPO / PLAYER]) - compile_cost([script])
         print(f"Of the overhead, {script_cost * 1000:.1f} ms is AppTest compiling app.py and "

@@ -209,6 +209,24 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_memo(args: argparse.Namespace) -> int:
+    "Write the large-print memo card of one lesson as PDF."
+    from .memo import memo_pdf
+
+    pack_id, _, lesson_id = args.lesson.partition("/")
+    cat = load_catalogue(_paths(args.paths or []))
+    lesson = cat.lesson(pack_id, lesson_id)
+    if lesson is None:
+        print(f"{args.lesson}: no such lesson (give PACK/LESSON, as in "
+              "`curriculum memo tableur-bases/first-sum`)", file=sys.stderr)
+        return 2
+    lp = cat.packs[pack_id]
+    data = memo_pdf(lesson, lp.folder, args.lang or lp.pack.base_language)
+    Path(args.out).write_bytes(data)
+    print(f"wrote the memo card of {args.lesson} to {args.out}", file=sys.stderr)
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from .demo import seed
     from .store import db_path, session
@@ -297,6 +315,17 @@ def parser() -> argparse.ArgumentParser:
                    default="attempts", help="what to export: every attempt (default), the "
                    "pairs with their agreements, the pair sessions, or the feedback both ways")
     e.set_defaults(func=cmd_export)
+
+    m = sub.add_parser("memo", help="write a lesson's large-print memo card (A4 PDF)",
+                       description="Write the memo card of PACK/LESSON: title, goal, the "
+                       "steps as 'how to' with their pictures, in large print.")
+    m.add_argument("lesson", metavar="PACK/LESSON",
+                   help="the lesson, e.g. tableur-bases/first-sum")
+    m.add_argument("--lang", help="language of the card's headings (default: the pack's)")
+    m.add_argument("--out", default="memo.pdf", help="the PDF file to write (default memo.pdf)")
+    m.add_argument("--paths", nargs="*", help="folders of packs (default: CURRICULUM_LESSONS "
+                   "or ./lessons)")
+    m.set_defaults(func=cmd_memo)
 
     d = sub.add_parser("demo", help="fill the database with demo people and progress",
                        description="Create demo seniors and juniors with some progress, "

@@ -18,10 +18,11 @@ from datetime import UTC, datetime, timedelta
 
 from sqlite_utils import Database
 
-from . import clock
+from . import clock, today
 from .checking import correct_answer
 from .model import Lesson
 from .packs import Catalogue
+from .review.schedule import Try
 from .store import agreements, pairs, people, write
 
 DEMO_PIN = "1234"  # the demo coordinator's PIN: change it (README)
@@ -265,6 +266,9 @@ class _Seeder:
                 self.attempt(run_id, session_id, senior_id, pack_id, lesson.id, step.id,
                              correct_answer(step), "correct", hints, shown, autonomy, moment)
                 tries += 1
+            if step.checked:  # what needed help comes back in today's practice
+                today.record_try(self.db, senior_id, pack_id, lesson.id, step,
+                                 Try(hints, shown, True, autonomy != "alone"), moment)
             self.db["step_results"].insert({
                 "run_id": run_id, "step_id": step.id, "status": "done", "attempts": tries,
                 "hints_used": hints, "answer_shown": int(shown), "autonomy": autonomy,

@@ -1,6 +1,6 @@
 """A senior alone, in a real browser: no coach panel; hints on request; two steps done,
 the page reloaded, the progress still there (also in the catalogue); on the `do` step,
-"I need help" then "I did it" answer in words and are recorded as help.
+"I need help" gives a hint, then "I did it" answers in words and is recorded as help.
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ from e2e_player import (
     query,
     right_text,
     tick,
-    words,
 )
 from playwright.sync_api import Page, expect
 
@@ -95,18 +94,18 @@ def test_a_senior_alone_resumes_and_asks_for_help(page: Page, app_server) -> Non
     expect(page).to_have_url(re.compile(r"/player\?"))
     expect_step(page, index[choice.id], total)
 
-    # --- The do step: "I need help", then "I did it" ----------------------------------
+    # --- The do step: "I need help" gives its first hint, then "I did it" -------------
     go_to_step(page, index[do.id], total)
-    click(button(area, "player.need_help"))  # the pack's own help, not "ask someone"
-    expect(area).to_contain_text(T("player.the_answer"))
-    expect(area).not_to_contain_text(words(T("player.help_alone")))
+    click(button(area, "player.need_help"))
+    expect(area).to_contain_text(T("player.hint_n", n=1))
+    expect(button(area, "player.need_more_help")).to_be_visible()
     click(button(area, "player.did_it"))
     expect_feedback(page, "feedback.correct_title")
     (row,) = query(app_server.db_path,
-                   "select r.status, r.autonomy, r.autonomy_by, r.answer_shown "
+                   "select r.status, r.autonomy, r.autonomy_by, r.hints_used, r.answer_shown "
                    "from step_results r join runs u on u.id = r.run_id "
                    "where u.person_id = ? and r.step_id = ?", senior.id, do.id)
-    assert tuple(row) == ("done", "helped", "inferred", 1)
+    assert tuple(row) == ("done", "helped", "inferred", 1, 0)
 
     # --- The end: what Rose did alone, with a hint, and with help ---------------------
     go_next(page)

@@ -26,9 +26,10 @@ def pages_for(*viewers):
 def test_pages_each_role_may_open():
     public = {"welcome", "catalogue", "player", "authors"}
     assert pages_for() == public
-    assert pages_for(MARIE) == public | {"pair", "profile"}
-    assert pages_for(LEA) == public | {"pair", "profile"}
-    assert pages_for(CLAIRE) == public | {"pair", "profile", "pairs", "people", "dashboard"}
+    assert pages_for(MARIE) == public | {"pair", "profile", "today"}
+    assert pages_for(LEA) == public | {"pair", "profile", "today"}
+    assert pages_for(CLAIRE) == public | {"pair", "profile", "today", "pairs", "people",
+                                          "dashboard"}
     assert pages_for(MARIE, LEA) == pages_for(MARIE)
 
 

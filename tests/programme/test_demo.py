@@ -124,3 +124,16 @@ def test_export_the_programme_from_the_command_line(db: Database, tmp_path: Path
     assert ",senior,5," in lines[1] or ",senior,4," in lines[1]
     assert main(["export", "--db", path, "--what", "sessions"]) == 0
     assert capsys.readouterr().out.startswith("session_id,pair_id,senior,junior")
+
+
+def test_seniors_have_practice_due_today(db: Database) -> None:
+    from curriculum import today
+    from curriculum.store import review_items
+
+    seniors = people.list_people(db, "senior")
+    waiting = {s.name: review_items.count_due(db, s.id, NOW) for s in seniors}
+    assert sum(1 for n in waiting.values() if n) >= 3, waiting
+    some = next(s for s in seniors if waiting[s.name])
+    items = today.due_today(db, some.id, NOW)
+    assert 0 < len(items) <= 8 and all(i.due <= NOW for i in items)
+    assert items == sorted(items, key=lambda i: i.due)

@@ -15,7 +15,7 @@ from curriculum.store import session
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = "src/curriculum/ui/pages"
 PUBLIC = {"welcome", "catalogue", "player", "authors"}
-MEMBERS = PUBLIC | {"pair", "profile"}
+MEMBERS = PUBLIC | {"pair", "profile", "today"}
 COORDINATOR = MEMBERS | {"pairs", "people", "dashboard"}
 AT = "2026-03-01T09:00:00+00:00"  # when the test pairs began
 

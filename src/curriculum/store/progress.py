@@ -97,7 +97,8 @@ def open_run(db: Database, person_id: int, pack_id: str, lesson_id: str, mode: s
     "The senior's unfinished run of this lesson (to resume), or a new one."
     with write(db):
         rows = list(db["runs"].rows_where(
-            "person_id = ? and pack_id = ? and lesson_id = ? and completed_at is null",
+            "person_id = ? and pack_id = ? and lesson_id = ? and completed_at is null "
+            "and mode != 'review'",
             [person_id, pack_id, lesson_id], order_by="id desc", limit=1))
         stamp = now()
         if rows:
@@ -112,6 +113,19 @@ def open_run(db: Database, person_id: int, pack_id: str, lesson_id: str, mode: s
         return get_run(db, int(pk))
 
 
+def start_review_run(db: Database, person_id: int, pack_id: str, lesson_id: str,
+                     step_id: str, session_id: int | None = None) -> Run:
+    "A run of one step replayed in today's practice (never resumed as a lesson)."
+    stamp = now()
+    with write(db):
+        pk = db["runs"].insert({
+            "person_id": person_id, "session_id": session_id, "mode": "review",
+            "pack_id": pack_id, "lesson_id": lesson_id, "current_step": step_id,
+            "started_at": stamp, "updated_at": stamp, "completed_at": None,
+        }).last_pk
+    return get_run(db, int(pk))
+
+
 def get_run(db: Database, run_id: int) -> Run:
     rows = list(db["runs"].rows_where("id = ?", [run_id]))
     if not rows:
@@ -121,7 +135,8 @@ def get_run(db: Database, run_id: int) -> Run:
 
 def unfinished_run(db: Database, person_id: int, pack_id: str, lesson_id: str) -> Run | None:
     rows = list(db["runs"].rows_where(
-        "person_id = ? and pack_id = ? and lesson_id = ? and completed_at is null",
+        "person_id = ? and pack_id = ? and lesson_id = ? and completed_at is null "
+        "and mode != 'review'",
         [person_id, pack_id, lesson_id], order_by="id desc", limit=1))
     return _run(rows[0]) if rows else None
 
@@ -243,7 +258,8 @@ def lesson_states(db: Database, person_id: int) -> dict[tuple[str, str], str]:
     "(pack, lesson) -> 'done' or 'started', for the catalogue."
     out: dict[tuple[str, str], str] = {}
     for r in db.execute("select pack_id, lesson_id, max(completed_at is not null) from runs "
-                        "where person_id = ? group by pack_id, lesson_id", [person_id]):
+                        "where person_id = ? and mode != 'review' group by pack_id, lesson_id",
+                        [person_id]):
         out[(r[0], r[1])] = "done" if r[2] else "started"
     return out
 
@@ -251,7 +267,7 @@ def lesson_states(db: Database, person_id: int) -> dict[tuple[str, str], str]:
 def finished_lessons(db: Database, person_id: int | None = None
                      ) -> list[tuple[int, str, str]]:
     "(person, pack, lesson) of every lesson finished (by one person, or anyone), in order."
-    where, args = ("where completed_at is not null", [])
+    where, args = ("where completed_at is not null and mode != 'review'", [])
     if person_id is not None:
         where, args = where + " and person_id = ?", [person_id]
     return [(r[0], r[1], r[2]) for r in db.execute(
@@ -271,3 +287,23 @@ def export_rows(db: Database) -> list[tuple]:
         "a.outcome, a.hints_used, a.answer_shown, a.autonomy, a.duration_ms, a.answer "
         "from attempts a join people p on p.id = a.person_id join runs r on r.id = a.run_id "
         "order by a.id").fetchall())
+
+
+def memo_notes(db: Database, person_id: int, pack_id: str,
+               lesson_id: str) -> tuple[str | None, str | None]:
+    """For the memo card: the senior's own notes (what they wrote they learnt) and the
+    mentor's tip (their plan for next time, else the session's notes), from the latest
+    session in which the senior did this lesson."""
+    row = db.execute(
+        "select s.id, s.notes from runs r join sessions s on s.id = r.session_id "
+        "where r.person_id = ? and r.pack_id = ? and r.lesson_id = ? and s.mode = 'pair' "
+        "order by s.started_at desc, s.id desc limit 1",
+        [person_id, pack_id, lesson_id]).fetchone()
+    if row is None:
+        return None, None
+    mine = db.execute("select learnt from feedback where session_id = ? and author_id = ? "
+                      "order by id desc limit 1", [row[0], person_id]).fetchone()
+    theirs = db.execute("select next_plan from feedback where session_id = ? and "
+                        "author_id != ? order by id desc limit 1",
+                        [row[0], person_id]).fetchone()
+    return (mine[0] if mine else None) or None, (theirs[0] if theirs else None) or row[1]

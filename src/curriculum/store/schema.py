@@ -126,3 +126,31 @@ def m004_solo_without_mentor(db: Database) -> None:
     db.execute("update sessions set mode = 'solo' where mode = 'pair' and junior_id is null")
     db.execute("update runs set mode = 'solo' where mode = 'pair' and (session_id is null "
                "or session_id in (select id from sessions where mode = 'solo'))")
+
+
+@MIGRATIONS()
+def m005_app_states(db: Database) -> None:
+    "The state of a practice app (mailbox, sheet, chat, feed) saved with the run, per step."
+    db["app_states"].create(
+        {"run_id": int, "step_id": str, "state": str, "updated_at": str},
+        pk=("run_id", "step_id"), not_null={"state", "updated_at"},
+        foreign_keys=[("run_id", "runs", "id")],
+    )
+
+
+@MIGRATIONS()
+def m006_review_items(db: Database) -> None:
+    "Steps that come back in a senior's daily practice: an fsrs card each, due in UTC."
+    db["review_items"].create(
+        {"id": int, "person_id": int, "pack_id": str, "lesson_id": str, "step_id": str,
+         "card": str, "due": str, "reviews": int, "lapses": int, "last_grade": str,
+         "created_at": str, "updated_at": str},
+        pk="id", not_null={"person_id", "pack_id", "lesson_id", "step_id", "card", "due",
+                           "reviews", "lapses", "created_at", "updated_at"},
+        defaults={"reviews": 0, "lapses": 0},
+        foreign_keys=[("person_id", "people", "id")],
+    )
+    db["review_items"].create_index(["person_id", "pack_id", "lesson_id", "step_id"],
+                                    unique=True)
+    db["review_items"].create_index(["person_id", "due"])
+    db["step_results"].create_index(["autonomy", "status"])

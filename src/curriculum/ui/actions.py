@@ -15,9 +15,11 @@ from typing import Any
 import streamlit as st
 from pydantic import BaseModel
 
-from ..checking import Outcome, check, infer_autonomy
+from .. import clock, today
+from ..checking import Outcome, check, infer_autonomy, solution_markdown
 from ..errors import DiskFullError
 from ..model import Lesson, Step
+from ..review.schedule import Try
 from ..store import progress, session
 from .state import error_text
 
@@ -113,6 +115,22 @@ def _record(ctx: Ctx, step: Step, answer: Any, outcome: Outcome) -> None:
             int(_elapsed(ctx, step.id) * 1000), ctx.session_id))
         if outcome.correct:
             progress.complete_step(db, ctx.run_id, step.id, autonomy, int(_elapsed(ctx, step.id)))
+            if state is None or state.status != "done":
+                _review(db, ctx, step, Try(hints, shown, True, bool(state and state.attempts)))
+
+
+def _review(db: Any, ctx: Ctx, step: Step, done: Try) -> None:
+    "A checked step ended: grade it for today's practice (a senior's own tries only)."
+    today.record_try(db, ctx.person_id, ctx.pack_id, ctx.lesson_id, step, done, clock.now())
+
+
+def leave_unsolved(db: Any, ctx: Ctx, step: Step) -> None:
+    "Moving on from a checked step that is not done: shown or never right is graded Again."
+    state = progress.step_results(db, ctx.run_id).get(step.id)
+    if step.checked and state is not None and state.status != "done" and (
+            state.answer_shown or state.attempts):
+        _review(db, ctx, step, Try(state.hints_used, state.answer_shown, False,
+                                   bool(state.attempts)))
 
 
 @_said_in_words
@@ -147,10 +165,27 @@ def on_do(ctx: Ctx, step: Step, needed_help: bool) -> None:
     _event("check")
 
 
+def help_left(step: Step, hints_used: int, answer_shown: bool) -> str | None:
+    "What 'I need help' shows next alone: 'hint', 'answer', or None when all is shown."
+    if hints_used < len(step.hints):
+        return "hint"
+    if not answer_shown and solution_markdown(step) is not None:
+        return "answer"
+    return None
+
+
 @_said_in_words
 def on_need_help(ctx: Ctx, step: Step) -> None:
+    "Alone: the step's hints one at a time, then its solution (the page says what is shown)."
     st.session_state[key(ctx, step.id, "help")] = True
-    on_show_answer(ctx, step)
+    with session() as db:
+        state = progress.step_results(db, ctx.run_id).get(step.id)
+        nxt = help_left(step, state.hints_used if state else 0,
+                        bool(state and state.answer_shown))
+        if nxt == "hint":
+            progress.record_hint(db, ctx.run_id, step.id)
+        elif nxt == "answer":
+            progress.record_answer_shown(db, ctx.run_id, step.id)
 
 
 @_said_in_words
@@ -158,6 +193,8 @@ def on_move(ctx: Ctx, lesson: Lesson, step: Step, delta: int) -> None:
     "Next (+1) or back (-1). Leaving a step finishes it when it can be finished."
     _event("move")
     with session() as db:
+        if delta > 0:
+            leave_unsolved(db, ctx, step)
         state = progress.step_results(db, ctx.run_id).get(step.id)
         if delta > 0 and (state is None or state.status != "done"):
             hints = state.hints_used if state else 0
@@ -178,3 +215,16 @@ def on_move(ctx: Ctx, lesson: Lesson, step: Step, delta: int) -> None:
             progress.complete_run(db, ctx.run_id)
         else:
             progress.set_current_step(db, ctx.run_id, lesson.steps[max(0, index)].id)
+
+
+TODAY_PLAN = "today.plan"  # senior id -> the ids of today's items, fixed for the session
+TODAY_INDEX = "today.index"  # senior id -> how many of them are behind
+
+
+def on_today_next(ctx: Ctx, step: Step) -> None:
+    "Today's practice: leave this item (graded if it was tried) for the next one."
+    _event("move")
+    with session() as db:
+        leave_unsolved(db, ctx, step)
+    index = st.session_state.setdefault(TODAY_INDEX, {})
+    index[ctx.person_id] = index.get(ctx.person_id, 0) + 1

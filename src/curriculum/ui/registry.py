@@ -29,6 +29,7 @@ class PageSpec:
 
 PAGES = (
     PageSpec("welcome.py", "nav.welcome", ":material/waving_hand:", default=True),
+    PageSpec("today.py", "nav.today", ":material/today:", MEMBERS),
     PageSpec("catalogue.py", "nav.catalogue", ":material/menu_book:"),
     PageSpec("player.py", "nav.player", ":material/play_arrow:"),
     PageSpec("pair.py", "nav.pair", ":material/handshake:", MEMBERS),

@@ -2,9 +2,10 @@
 
 import streamlit as st
 
+from curriculum import today
 from curriculum.i18n import LANGUAGES
 from curriculum.render import label as md_label
-from curriculum.store import progress, session
+from curriculum.store import session
 from curriculum.ui import data, state
 from curriculum.ui.frame import PAGES
 from curriculum.ui.widgets.cards import lesson_card
@@ -34,7 +35,7 @@ chosen = st.radio(T("catalogue.language"), choices, key=state.labelled(FILTER), 
                   format_func=lambda c: T("catalogue.all") if c == "all"
                   else LANGUAGES.get(c, c))
 with session() as db:
-    states = progress.lesson_states(db, senior.id)
+    states = today.levels(db, cat, senior.id)
 
 packs = [lp for lp in cat.packs.values()
          if lp.lessons and lp.pack.audience == "learners"

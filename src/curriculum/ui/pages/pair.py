@@ -14,11 +14,12 @@ from curriculum import clock
 from curriculum.programme import access, dashboard, goals
 from curriculum.render import escape
 from curriculum.store import feedback as F
-from curriculum.store import session
+from curriculum.store import review_items, session
+from curriculum.today import levels as lesson_levels
 from curriculum.ui import data, state
 from curriculum.ui.frame import PAGES
 from curriculum.ui.pair_actions import GO
-from curriculum.ui.widgets import pair_agreement, pair_history, pair_progress, pair_today
+from curriculum.ui.widgets import mastery, pair_agreement, pair_history, pair_progress, pair_today
 from curriculum.ui.widgets.pair_view import PairView, notices, pick
 
 T = state.tr()
@@ -65,5 +66,10 @@ with agreed:
     pair_agreement.draw(view)
 with progress_tab:
     pair_progress.draw(view)
+    with session() as db:
+        levels = lesson_levels(db, cat, pair.senior_id)
+        slips = review_items.slipping(db, pair.senior_id)
+    mastery.lessons(levels, [], cat, T)
+    mastery.slipping(slips, cat, T)
 with history:
     pair_history.draw(view)

@@ -7,7 +7,7 @@ from curriculum.store import pairs, progress, session
 from curriculum.ui import data, state
 from curriculum.ui.actions import LAST_EVENT, Ctx, key, on_move, shown_since
 from curriculum.ui.frame import PAGES
-from curriculum.ui.widgets import coach, focus, steps, summary
+from curriculum.ui.widgets import coach, focus, memo_card, steps, summary
 from curriculum.ui.widgets.content import markdown
 
 T = state.tr()
@@ -48,7 +48,8 @@ ctx = Ctx(run.id, senior.id, sessions[who], pack_id, lesson_id, mode,
 top = st.container(key=focus.STEP_TOP)
 top.title(md_label(lesson.title))
 if run.completed_at:
-    summary.draw(lesson, run, results, senior.name, T)
+    summary.draw(lesson, run, results, senior.name, T, lambda: memo_card.download(
+        cat.packs[pack_id], lesson, senior.id, T, "end"))
     focus.bring_into_view("step", f"done:{run.id}")
     st.stop()
 
@@ -66,13 +67,13 @@ if index == 0 and result is None:
 area, panel = st.columns([3, 2], gap="large") if mode == "pair" else (st.container(), None)
 with area:
     solved = bool(result and result.status == "done" and step.checked)
-    steps.draw(step, ctx, pack_dir, T, solved)
+    steps.draw(step, ctx, pack_dir, T, solved, result)
     with st.container(key=focus.FEEDBACK):
         steps.feedback(st.session_state.get(key(ctx, step.id, "outcome")), pack_dir, T)
         if problem := st.session_state.pop(key(ctx, step.id, "error"), None):
             st.error(problem, icon=":material/save:")
         coach.revealed(step, result, pack_dir, T)
-    if mode == "solo":
+    if mode == "solo" and step.kind != "do":  # a task for real: "I need help" gives them
         coach.help_buttons(step, ctx, result, T, "senior")
     back, forward = st.container(key=focus.ACTION).columns(2)
     back.button(T("player.back"), key=f"player.back.{step.id}", on_click=on_move,

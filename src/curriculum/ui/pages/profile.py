@@ -4,12 +4,14 @@ partner of a running pair may look at it; nobody else."""
 
 import streamlit as st
 
+from curriculum import today
 from curriculum.programme import access, goals
 from curriculum.programme.competence_map import competence_map, lesson_competences
 from curriculum.render import escape
+from curriculum.render import label as md_label
 from curriculum.store import people, progress, session
 from curriculum.ui import data, state
-from curriculum.ui.widgets import competences
+from curriculum.ui.widgets import competences, mastery, memo_card
 from curriculum.ui.widgets import profile_forms as forms
 from curriculum.ui.widgets.profile_pick import whose
 
@@ -36,6 +38,17 @@ if person.has_role("senior"):
     reached = competence_map([(pack, lesson) for _, pack, lesson in finished],
                              lesson_competences(cat))
     competences.for_learner(reached, goals.lesson_names(cat), state.lang(), T)
+    with session() as db:
+        levels = today.levels(db, cat, person.id)
+    mastery.lessons(levels, list(wanted), cat, T)
+    finished_refs = [ref for ref, level in levels.items() if level in ("done", "mastered")
+                     and cat.lesson(*ref) is not None]
+    if finished_refs:
+        with st.expander(T("memo.cards"), icon=":material/print:"):
+            for pack_id, lesson_id in finished_refs:
+                st.markdown(f"**{md_label(cat.lesson(pack_id, lesson_id).title)}**")
+                memo_card.download(cat.packs[pack_id], cat.lesson(pack_id, lesson_id),
+                                   person.id, T, "profile")
 if not access.can_edit_person(viewers, person.id):
     forms.read_only(person, wants, teaches, T)
     st.stop()

@@ -4,7 +4,8 @@ run the coordinator is created here."""
 
 import streamlit as st
 
-from curriculum.store import people, session
+from curriculum import clock
+from curriculum.store import people, review_items, session
 from curriculum.ui import state
 from curriculum.ui.frame import PAGES
 from curriculum.ui.widgets import focus
@@ -33,7 +34,9 @@ if senior is not None:
         st.success(T("frame.pair", senior=senior.name, junior=junior.name) if junior
                    else T("frame.alone", senior=senior.name), icon=":material/group:")
         if st.button(T("welcome.go"), type="primary", key="welcome.go"):
-            st.switch_page(PAGES / "catalogue.py")
+            with session() as db:  # alone, the home page is today's practice when items wait
+                waiting = junior is None and review_items.count_due(db, senior.id, clock.now())
+            st.switch_page(PAGES / ("today.py" if waiting else "catalogue.py"))
     focus.bring_into_view("action", f"who:{senior.id}:{junior.id if junior else 0}")
 
 forms.add_person_form(not seniors, T)

@@ -1,4 +1,5 @@
-"""A lesson in the catalogue: title, status in words, goal, minutes, what to do first."""
+"""A lesson in the catalogue: title, level in words (not started to mastered), goal,
+minutes, what to do first."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import streamlit as st
 from ...model import Lesson
 from ...packs import Catalogue, LoadedPack
 from ...render import label
+from .mastery import badge as mastery_badge
 
 T = Callable[..., str]
 
@@ -21,13 +23,12 @@ def lesson_card(cat: Catalogue, lp: LoadedPack, lesson: Lesson,
     status = states.get((lp.id, lesson.id))
     with st.container(border=True):
         text, action = st.columns([4, 1], vertical_alignment="center")
-        badge = {"done": f":green-badge[{tr('catalogue.done')}]",
-                 "started": f":orange-badge[{tr('catalogue.started')}]"}.get(status, "")
+        badge = mastery_badge(status, tr)
         minutes = tr("catalogue.minutes", n=lesson.minutes) if lesson.minutes else ""
         text.markdown(f"**{label(lesson.title)}** {badge}  \n"
                       + tr("player.goal", goal=label(lesson.goal)) + f"  \n{minutes}")
         refs = [tuple(r.split("/")) if "/" in r else (lp.id, r) for r in lesson.requires]
-        missing = [cat.lesson(*r) for r in refs if states.get(r) != "done"]  # type: ignore[arg-type]
+        missing = [cat.lesson(*r) for r in refs if states.get(r) not in ("done", "mastered")]  # type: ignore[arg-type]
         if any(missing):
             titles = ", ".join(label(m.title) for m in missing if m)
             text.caption(tr("catalogue.first", lessons=titles))

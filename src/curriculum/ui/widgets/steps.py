@@ -8,10 +8,12 @@ from pathlib import Path
 
 import streamlit as st
 
+from ... import speech
 from ...checking import Outcome, solution_markdown
 from ...model import ChoiceStep, DoStep, ExplainStep, OrderStep, PracticeStep, Step, TextStep
 from ...render import label, plain_label
-from ..actions import Ctx, key, on_check, on_do, on_need_help
+from ...store.progress import StepResult
+from ..actions import Ctx, help_left, key, on_check, on_do, on_need_help
 from .content import markdown, picture
 
 T = Callable[..., str]
@@ -27,9 +29,11 @@ def _seeded(ctx: Ctx, step: Step, items: list, avoid_same: bool = False) -> list
     return out
 
 
-def draw(step: Step, ctx: Ctx, pack_dir: Path, tr: T, solved: bool) -> None:
+def draw(step: Step, ctx: Ctx, pack_dir: Path, tr: T, solved: bool,
+         result: StepResult | None = None) -> None:
     if step.title:
         st.subheader(label(step.title))
+    read_aloud(step, ctx, tr)
     if step.image is not None:
         picture(pack_dir / step.image.src, step.image.alt, tr("player.picture_broken"))
         markdown(step.image.alt, pack_dir)  # not st.caption: it links addresses, too pale
@@ -42,11 +46,20 @@ def draw(step: Step, ctx: Ctx, pack_dir: Path, tr: T, solved: bool) -> None:
     elif isinstance(step, OrderStep):
         _order(step, ctx, pack_dir, tr, solved)
     elif isinstance(step, DoStep):
-        _do(step, ctx, pack_dir, tr)
+        _do(step, ctx, pack_dir, tr, result)
     elif isinstance(step, PracticeStep):
         from .practice import draw_practice
 
         draw_practice(step, ctx, pack_dir, tr, solved)
+
+
+def read_aloud(step: Step, ctx: Ctx, tr: T) -> None:
+    "Read aloud, Pause and Stop: the browser reads the step in the pack's language."
+    words = {w: tr(f"read.{w}") for w in ("group", "play", "pause", "resume", "stop",
+                                          "no_voice")}
+    st.html(speech.reader_html(speech.step_words(step), ctx.lang, words,
+                               f"binome-read-{ctx.run_id}-{step.id}"),
+            unsafe_allow_javascript=True)
 
 
 def _choice(step: ChoiceStep, ctx: Ctx, pack_dir: Path, tr: T, solved: bool) -> None:
@@ -107,18 +120,25 @@ def _order(step: OrderStep, ctx: Ctx, pack_dir: Path, tr: T, solved: bool) -> No
               on_click=on_check, args=(ctx, step), disabled=solved)
 
 
-def _do(step: DoStep, ctx: Ctx, pack_dir: Path, tr: T) -> None:
+def _do(step: DoStep, ctx: Ctx, pack_dir: Path, tr: T, result: StepResult | None) -> None:
     markdown(step.task, pack_dir)
     for n, item in enumerate(step.checklist):
         st.checkbox(plain_label(item), key=f"{key(ctx, step.id, 'tick')}.{n}")  # see _choice
     if ctx.mode == "solo":
+        asked = bool(st.session_state.get(key(ctx, step.id, "help")))
+        hints = result.hints_used if result else 0
+        shown = bool(result and result.answer_shown)
+        nothing = not step.hints and solution_markdown(step) is None
+        more = help_left(step, hints, shown)
         done, help_col = st.columns(2)
         done.button(tr("player.did_it"), type="primary", key=key(ctx, step.id, "done"),
-                    on_click=on_do, args=(ctx, step, bool(
-                        st.session_state.get(key(ctx, step.id, "help")))), width="stretch")
-        help_col.button(tr("player.need_help"), key=key(ctx, step.id, "needhelp"),
-                        on_click=on_need_help, args=(ctx, step), width="stretch")
-        if st.session_state.get(key(ctx, step.id, "help")) and not solution_markdown(step):
+                    on_click=on_do, args=(ctx, step, asked or hints > 0 or shown),
+                    width="stretch")
+        help_col.button(tr("player.need_more_help" if hints or shown else "player.need_help"),
+                        key=key(ctx, step.id, "needhelp"), on_click=on_need_help,
+                        args=(ctx, step), disabled=not nothing and more is None,
+                        width="stretch")
+        if nothing and asked:
             st.info(tr("player.help_alone"),
                     icon=":material/handshake:")  # nothing to show: say what to do
 

@@ -21,7 +21,8 @@ def counts(results: dict[str, StepResult]) -> dict[str, int]:
     return out
 
 
-def draw(lesson: Lesson, run: Run, results: dict[str, StepResult], name: str, tr: T) -> None:
+def draw(lesson: Lesson, run: Run, results: dict[str, StepResult], name: str, tr: T,
+         memo: Callable[[], None] | None = None) -> None:
     st.success(f"**{tr('summary.well_done', name=name)}**", icon=":material/celebration:")
     c = counts(results)
     seconds = sum(r.seconds for r in results.values())
@@ -37,6 +38,8 @@ def draw(lesson: Lesson, run: Run, results: dict[str, StepResult], name: str, tr
                   and (s.id not in results or results[s.id].status != "done")]
     if open_steps:
         st.info(tr("summary.skipped", n=len(open_steps)), icon=":material/info:")
+    if memo is not None:
+        memo()
     st.page_link(PAGES / "catalogue.py", label=tr("summary.back"), icon=":material/menu_book:")
     st.button(tr("summary.again"), key="summary.again", on_click=_again)
 

@@ -103,7 +103,7 @@ def _attach(ctx: Ctx, step: ChatStep, photo: str | None) -> None:
 
 def _hint(ctx: Ctx, step: ChatStep, turn: int) -> None:
     hints = app_state(ctx, step)["hints"]
-    hints[turn] = hints.get(turn, 0) + 1
+    hints[str(turn)] = hints.get(str(turn), 0) + 1  # str: the state is saved as JSON
     on_hint(ctx, step)
 
 
@@ -203,7 +203,7 @@ def _hints(ctx: Ctx, step: ChatStep, turn: int, pack_dir: Path, tr: T) -> None:
     hints = step.script[turn].hints
     if not hints:
         return
-    shown = app_state(ctx, step)["hints"].get(turn, 0)
+    shown = app_state(ctx, step)["hints"].get(str(turn), 0)
     for n, hint in enumerate(hints[:shown], 1):
         with st.container(border=True):
             st.markdown(f"**{tr('chat.hint_n', n=n)}**")
