@@ -44,8 +44,8 @@ def slipping(items: list[Item], cat: Catalogue, tr: T) -> None:
         if lesson is None or step is None:
             continue
         name = label(step.title) if step.title else item.step_id
-        lines.append("- " + tr("slipping.line", lesson=label(lesson.title), step=name,
-                               n=item.lapses))
+        which = "slipping.line_once" if item.lapses == 1 else "slipping.line"
+        lines.append("- " + tr(which, lesson=label(lesson.title), step=name, n=item.lapses))
     if lines:
         st.caption(tr("slipping.help"))
         st.markdown("\n".join(lines))
