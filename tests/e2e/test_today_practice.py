@@ -39,7 +39,7 @@ def test_a_senior_alone_does_todays_practice_and_takes_a_memo_home(
     # --- She opens the app and says who she is: today's practice is her home ---------
     page.goto(f"{app_server.url}/?senior={senior.id}&lang=en")
     wait_for_app(page)
-    click(page.get_by_role("button", name=T("welcome.go"), exact=True))
+    click(page.get_by_role("button", name=T("welcome.go_today"), exact=True))
     area = main(page)
     expect(page.get_by_role("heading", level=1, name=T("today.title"))).to_be_visible()
     expect(area).to_contain_text(T("today.item_of", n=1, total=3))

@@ -15,7 +15,8 @@ from curriculum.ui.widgets import coach, focus, steps
 T = state.tr()
 RUNS = "today.runs"  # item id -> the review run it is replayed in (this browser session)
 
-st.title(T("today.title"))
+top = st.container(key=focus.STEP_TOP)  # the title, the intro and "Exercise n of N"
+top.title(T("today.title"))
 senior = state.senior()
 if senior is None:
     st.info(T("catalogue.pick_first"), icon=":material/waving_hand:")
@@ -62,7 +63,6 @@ lp = cat.packs[item.pack_id]
 ctx = Ctx(runs[item.id], senior.id, None, item.pack_id, item.lesson_id, "review",
           lp.pack.base_language)
 shown_since(ctx, step.id)
-top = st.container(key=focus.STEP_TOP)
 if index == 0 and result is None:
     top.markdown(T("today.intro"))
 top.progress((index + 1) / len(ids), text=T("today.item_of", n=index + 1, total=len(ids)))

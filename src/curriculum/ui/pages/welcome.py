@@ -33,9 +33,10 @@ if senior is not None:
     with st.container(key=focus.ACTION):  # brought into view once the names are picked
         st.success(T("frame.pair", senior=senior.name, junior=junior.name) if junior
                    else T("frame.alone", senior=senior.name), icon=":material/group:")
-        if st.button(T("welcome.go"), type="primary", key="welcome.go"):
-            with session() as db:  # alone, the home page is today's practice when items wait
-                waiting = junior is None and review_items.count_due(db, senior.id, clock.now())
+        with session() as db:  # alone, the home page is today's practice when items wait
+            waiting = junior is None and review_items.count_due(db, senior.id, clock.now())
+        if st.button(T("welcome.go_today" if waiting else "welcome.go"), type="primary",
+                     key="welcome.go"):
             st.switch_page(PAGES / ("today.py" if waiting else "catalogue.py"))
     focus.bring_into_view("action", f"who:{senior.id}:{junior.id if junior else 0}")
 
