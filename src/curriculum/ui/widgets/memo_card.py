@@ -9,7 +9,7 @@ import streamlit as st
 from ...memo import memo_pdf
 from ...model import Lesson
 from ...packs import LoadedPack
-from ...render import plain_text
+from ...render import escape, plain_text
 from ...store import progress, session
 
 T = Callable[..., str]
@@ -24,7 +24,7 @@ def download(lp: LoadedPack, lesson: Lesson, person_id: int, tr: T, where: str) 
             notes, tip = progress.memo_notes(db, person_id, lp.id, lesson.id)
         return memo_pdf(lesson, lp.folder, lang, notes, tip)
 
-    name = plain_text(lesson.title)
+    name = escape(plain_text(lesson.title))  # help texts are Markdown: author text escaped
     st.download_button(tr("memo.download"), make, file_name=f"{lp.id}-{lesson.id}.pdf",
                        mime="application/pdf", icon=":material/print:",
                        key=f"memo.{where}.{lp.id}.{lesson.id}",
